@@ -1,0 +1,37 @@
+"""Errors the library raises; only the CLI turns them into messages and exit codes."""
+from __future__ import annotations
+
+
+class KgError(Exception):
+    """Base of every error `kg` raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(KgError):
+    """An input file cannot be read as an article: names the file and the problem."""
+
+    exit_code = 2
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class DataError(KgError):
+    """A lexicon or knowledge-base file is malformed: names the file and line."""
+
+    exit_code = 3
+
+
+class QueryError(KgError):
+    """A SPARQL query could not be parsed or run."""
+
+    exit_code = 4
+
+
+class UsageError(KgError):
+    """Options that do not fit together or name an unknown format."""
+
+    exit_code = 64

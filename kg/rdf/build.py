@@ -1,0 +1,107 @@
+"""Claims and articles -> RDF triples, per the contract in shared/spec/claims.md section 2."""
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+
+from ..model import Article, Claim, Entity
+from .iris import article_iri, claim_iri, entity_iri, report_iri
+from .vocab import DIP, KIND_CLASS, MODALITY, WD
+
+
+def new_graph() -> Graph:
+    """An empty graph with the project's prefixes bound."""
+    g = Graph()
+    bind_prefixes(g)
+    return g
+
+
+def bind_prefixes(g: Graph) -> Graph:
+    """Bind dip:, res:, wd:, prov:, dcterms: on `g`."""
+    g.bind("dip", DIP._NS)
+    g.bind("res", "https://w3id.org/dipkg/resource/")
+    g.bind("wd", WD)
+    g.bind("prov", PROV)
+    g.bind("dcterms", DCTERMS)
+    g.bind("owl", OWL)
+    return g
+
+
+def add_entity(g: Graph, entity: Entity) -> URIRef:
+    """Add an entity node with its class, labels, Wikidata link, affiliation and role."""
+    node = entity_iri(entity)
+    g.add((node, RDF.type, KIND_CLASS.get(entity.kind, DIP.Actor)))
+    for lang, text in entity.labels:
+        g.add((node, RDFS.label, Literal(text, lang=lang)))
+    if entity.wikidata:
+        g.add((node, OWL.sameAs, WD[entity.wikidata]))
+    if entity.role:
+        g.add((node, DIP.role, Literal(entity.role, lang="en")))
+    if entity.affiliation:
+        g.add((node, DIP.affiliation, entity_iri(Entity(entity.affiliation, "state", ()))))
+    for other in entity.involves:
+        g.add((node, DIP.involves, add_entity(g, other)))
+    return node
+
+
+def add_article(g: Graph, article: Article) -> URIRef:
+    """Add an article node with its source, outlet, date and chain of cited agencies."""
+    node = article_iri(article.id)
+    g.add((node, RDF.type, DIP.Article))
+    g.add((node, RDF.type, PROV.Entity))
+    g.add((node, DCTERMS.source, Literal(article.source)))
+    g.add((node, DCTERMS.identifier, Literal(article.id)))
+    if article.title:
+        g.add((node, DCTERMS.title, Literal(article.title, lang=article.lang)))
+    if article.news_id:
+        g.add((node, DIP.newsId, Literal(article.news_id)))
+    if article.date:
+        g.add((node, DCTERMS.date, Literal(article.date, datatype=XSD.date)))
+    if article.outlet is not None:
+        o = add_entity(g, article.outlet)
+        g.add((node, DIP.outlet, o))
+        g.add((node, PROV.wasAttributedTo, o))
+    previous = node
+    for position, agency in enumerate(article.agencies, start=1):
+        report = report_iri(article.id, position)
+        g.add((report, RDF.type, DIP.Report))
+        g.add((report, RDF.type, PROV.Entity))
+        g.add((report, DIP.position, Literal(position)))
+        a = add_entity(g, agency)
+        g.add((report, DIP.agency, a))
+        g.add((report, PROV.wasAttributedTo, a))
+        g.add((previous, DIP.report if previous == node else PROV.wasDerivedFrom, report))
+        previous = report
+    return node
+
+
+def add_claim(g: Graph, claim: Claim, lang: str = "fa") -> URIRef:
+    """Add a claim node and, unless it is negated, its plain subject-relation-object triples."""
+    node = claim_iri(claim)
+    relation = DIP[claim.relation]
+    g.add((node, RDF.type, DIP.Claim))
+    g.add((node, DIP.relation, relation))
+    subjects = [add_entity(g, e) for e in claim.subjects]
+    objects = [add_entity(g, e) for e in claim.objects]
+    for s in subjects:
+        g.add((node, DIP.subject, s))
+    for o in objects:
+        g.add((node, DIP.object, o))
+    for e in claim.speakers:
+        g.add((node, DIP.speaker, add_entity(g, e)))
+    g.add((node, DIP.negated, Literal(claim.negated)))
+    g.add((node, DIP.modality, MODALITY[claim.modality]))
+    if claim.conditional:
+        g.add((node, DIP.conditional, Literal(True)))
+    g.add((node, DIP.quote, Literal(claim.quote, lang=lang)))
+    g.add((node, DIP.charStart, Literal(claim.start)))
+    g.add((node, DIP.charEnd, Literal(claim.end)))
+    g.add((node, DIP.sentence, Literal(claim.sentence)))
+    if claim.date:
+        g.add((node, DIP.claimDate, Literal(claim.date, datatype=XSD.date)))
+    g.add((node, PROV.wasDerivedFrom, article_iri(claim.article)))
+    if not claim.negated:
+        for s in subjects:
+            for o in objects:
+                g.add((s, relation, o))
+    return node

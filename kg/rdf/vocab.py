@@ -1,0 +1,119 @@
+"""The `dip:` vocabulary: every term the code writes, declared once (see ontology/dip.ttl)."""
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+RESOURCE = Namespace("https://w3id.org/dipkg/resource/")
+WD = Namespace("http://www.wikidata.org/entity/")
+
+
+class DIP(DefinedNamespace):
+    """Diplomatic-statement ontology terms."""
+
+    _fail = True
+    _NS = Namespace("https://w3id.org/dipkg/ontology#")
+
+    # classes
+    Claim: URIRef  # a statement of stance or action between actors
+    Topic: URIRef  # a matter a claim is about, naming the actors it involves
+    Article: URIRef  # a news article claims are read from
+    Report: URIRef  # one link of an article's chain of cited agencies
+    Actor: URIRef  # anyone who can hold a stance or act
+    State: URIRef  # a sovereign state
+    Organization: URIRef  # an international or national organisation
+    ArmedGroup: URIRef  # a non-state armed group
+    Person: URIRef  # a named individual
+    Institution: URIRef  # an organ speaking for a state (ministry, palace, parliament)
+    NewsAgency: URIRef  # an outlet or news agency
+    Group: URIRef  # a people or collective (Arabs, opposition)
+    Place: URIRef  # a place that is not itself an actor
+    Concept: URIRef  # an abstract target (terrorism)
+    Modality: URIRef  # class of the modality individuals
+    RelationFamily: URIRef  # class of relation families
+    # modality individuals
+    Asserted: URIRef  # a fact, past or present
+    Future: URIRef  # will happen
+    Intended: URIRef  # tried, sought, planned
+    Desired: URIRef  # hoped for, wanted
+    # claim properties
+    relation: URIRef  # the relation a claim states
+    subject: URIRef  # who holds the stance or does the act
+    object: URIRef  # whom or what it is about
+    speaker: URIRef  # who voiced it
+    negated: URIRef  # true when the text denies it
+    modality: URIRef  # asserted, future, intended or desired
+    conditional: URIRef  # true when the text makes it depend on a condition
+    quote: URIRef  # the evidence text
+    charStart: URIRef  # evidence start offset in the article as read
+    charEnd: URIRef  # evidence end offset in the article as read
+    sentence: URIRef  # index of the evidence sentence in the article
+    claimDate: URIRef  # the date the claim was made
+    # entity properties
+    involves: URIRef  # an actor a topic involves
+    affiliation: URIRef  # the state a person or institution belongs to
+    role: URIRef  # a person's office
+    # article properties
+    outlet: URIRef  # the outlet that published the article
+    report: URIRef  # the first cited report of an article's chain
+    agency: URIRef  # the agency of a report
+    position: URIRef  # a report's place in the chain, 1 = cited by the outlet
+    newsId: URIRef  # the outlet's own id of the article
+    # relation annotations
+    family: URIRef  # a relation's family
+    ploverType: URIRef  # the PLOVER event type of a relation
+    cameoCode: URIRef  # the CAMEO code of a relation
+    # relations (relations.tsv)
+    supports: URIRef
+    opposes: URIRef
+    rejects: URIRef
+    condemns: URIRef
+    criticizes: URIRef
+    accuses: URIRef
+    denies: URIRef
+    praises: URIRef
+    welcomes: URIRef
+    expressesConcern: URIRef
+    respects: URIRef
+    considersLegitimate: URIRef
+    callsFor: URIRef
+    warns: URIRef
+    threatens: URIRef
+    meets: URIRef
+    discusses: URIRef
+    briefs: URIRef
+    visits: URIRef
+    invites: URIRef
+    accepts: URIRef
+    agreesWith: URIRef
+    negotiatesWith: URIRef
+    cooperatesWith: URIRef
+    partnersWith: URIRef
+    joins: URIRef
+    aids: URIRef
+    sanctions: URIRef
+    withdrawsFrom: URIRef
+    deploysTo: URIRef
+    fights: URIRef
+    defeats: URIRef
+
+
+MODALITY = {
+    "asserted": DIP.Asserted,
+    "future": DIP.Future,
+    "intended": DIP.Intended,
+    "desired": DIP.Desired,
+}
+
+KIND_CLASS = {
+    "state": DIP.State,
+    "organization": DIP.Organization,
+    "armed-group": DIP.ArmedGroup,
+    "person": DIP.Person,
+    "institution": DIP.Institution,
+    "agency": DIP.NewsAgency,
+    "group": DIP.Group,
+    "place": DIP.Place,
+    "concept": DIP.Concept,
+    "topic": DIP.Topic,
+}
