@@ -37,7 +37,7 @@ class Entity:
     kind: str
     labels: tuple[tuple[str, str], ...]
     wikidata: str | None = None
-    affiliation: str | None = None
+    affiliation: Entity | None = None
     role: str | None = None
     involves: tuple[Entity, ...] = ()
 

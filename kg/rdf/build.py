@@ -37,8 +37,8 @@ def add_entity(g: Graph, entity: Entity) -> URIRef:
         g.add((node, OWL.sameAs, WD[entity.wikidata]))
     if entity.role:
         g.add((node, DIP.role, Literal(entity.role, lang="en")))
-    if entity.affiliation:
-        g.add((node, DIP.affiliation, entity_iri(Entity(entity.affiliation, "state", ()))))
+    if entity.affiliation is not None:
+        g.add((node, DIP.affiliation, add_entity(g, entity.affiliation)))
     for other in entity.involves:
         g.add((node, DIP.involves, add_entity(g, other)))
     return node

@@ -36,6 +36,19 @@ class DIP(DefinedNamespace):
     Future: URIRef  # will happen
     Intended: URIRef  # tried, sought, planned
     Desired: URIRef  # hoped for, wanted
+    # relation families (relations.tsv "family"; its name is the skos:notation)
+    PositiveStance: URIRef  # stance+
+    NegativeStance: URIRef  # stance-
+    Censure: URIRef  # censure
+    Appeal: URIRef  # appeal
+    Threat: URIRef  # threat
+    Consultation: URIRef  # consult
+    Agreement: URIRef  # agree
+    Cooperation: URIRef  # cooperate
+    Aid: URIRef  # aid
+    Coercion: URIRef  # coerce
+    Retreat: URIRef  # retreat
+    Force: URIRef  # force
     # claim properties
     relation: URIRef  # the relation a claim states
     subject: URIRef  # who holds the stance or does the act
@@ -97,6 +110,14 @@ class DIP(DefinedNamespace):
     fights: URIRef
     defeats: URIRef
 
+
+RELATIONS = (
+    "supports", "opposes", "rejects", "condemns", "criticizes", "accuses", "denies", "praises",
+    "welcomes", "expressesConcern", "respects", "considersLegitimate", "callsFor", "warns",
+    "threatens", "meets", "discusses", "briefs", "visits", "invites", "accepts", "agreesWith",
+    "negotiatesWith", "cooperatesWith", "partnersWith", "joins", "aids", "sanctions",
+    "withdrawsFrom", "deploysTo", "fights", "defeats",
+)
 
 MODALITY = {
     "asserted": DIP.Asserted,

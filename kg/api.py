@@ -1,0 +1,220 @@
+"""The public API: everything the CLI does, callable from Python and notebooks."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from .errors import InputError, UsageError
+from .model import Article, Claim
+from .rdf.build import add_article, add_claim, bind_prefixes, new_graph
+from .rdf.iris import article_iri
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
+           ".trig": "trig", ".nq": "nquads", ".rdf": "xml"}
+QUAD_FORMATS = ("trig", "nquads")
+JSONLD_CONTEXT = {
+    "dip": "https://w3id.org/dipkg/ontology#",
+    "res": "https://w3id.org/dipkg/resource/",
+    "wd": "http://www.wikidata.org/entity/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
+@dataclass
+class Extraction:
+    """What one extraction run produced: articles read, claims found, files that failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    failures: list[InputError] = field(default_factory=list)
+
+    def by_relation(self) -> Counter[str]:
+        """Number of claims per relation."""
+        return Counter(c.relation for c in self.claims)
+
+    def summary(self) -> str:
+        """A few lines: articles, claims by relation, failures with reasons."""
+        lines = [f"{len(self.articles)} articles, {len(self.claims)} claims"]
+        for relation, n in self.by_relation().most_common():
+            lines.append(f"  {relation:<20} {n}")
+        if self.failures:
+            lines.append(f"{len(self.failures)} failed:")
+            lines.extend(f"  {e}" for e in self.failures)
+        return "\n".join(lines)
+
+
+@lru_cache(maxsize=4)
+def _nlp(kb_files: tuple[str, ...] = ()):
+    from .nlp import make_nlp
+
+    return make_nlp("fa", kb_files)
+
+
+def extract_article(article: Article, kb_files: Iterable[str] = ()) -> list[Claim]:
+    """Claims of one article."""
+    from .nlp import doc_claims
+    from .nlp.kb import load_kb
+
+    files = tuple(str(f) for f in kb_files)
+    doc = _nlp(files)(article.text)
+    return doc_claims(doc, article, load_kb(files))
+
+
+def read_articles(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Article | InputError]:
+    """Articles from files, folders and JSONL corpora; unreadable inputs come back as InputError."""
+    from .ingest import iter_articles
+
+    for item in iter_articles(paths):
+        if date and isinstance(item, Article) and not item.date:
+            item = _with_date(item, date)
+        yield item
+
+
+def _with_date(article: Article, date: str) -> Article:
+    from dataclasses import replace
+
+    return replace(article, date=date)
+
+
+def extract(paths: Iterable[str | Path], kb_files: Iterable[str] = (), date: str | None = None) -> Extraction:
+    """Read every article under `paths` and extract its claims; bad files are collected, not raised."""
+    result = Extraction()
+    for item in read_articles(paths, date):
+        if isinstance(item, InputError):
+            result.failures.append(item)
+            continue
+        result.articles.append(item)
+        result.claims.extend(extract_article(item, kb_files))
+    return result
+
+
+def build_graph(extraction: Extraction) -> Graph:
+    """One RDF graph of the articles and claims of an extraction."""
+    g = new_graph()
+    for article in extraction.articles:
+        add_article(g, article)
+    lang = {a.id: a.lang for a in extraction.articles}
+    for claim in extraction.claims:
+        add_claim(g, claim, lang.get(claim.article, "fa"))
+    return g
+
+
+def build_dataset(extraction: Extraction) -> Dataset:
+    """An RDF dataset with one named graph per article (for TriG and N-Quads)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    graphs = {}
+    for article in extraction.articles:
+        graphs[article.id] = ds.graph(article_iri(article.id))
+        add_article(graphs[article.id], article)
+    for claim in extraction.claims:
+        add_claim(graphs[claim.article], claim)
+    return ds
+
+
+def format_of(path: str | Path) -> str:
+    """The rdflib format named by a file's extension."""
+    ext = Path(path).suffix.lower()
+    if ext not in FORMATS:
+        raise UsageError(f"{path}: unknown RDF format {ext!r} (use {', '.join(sorted(FORMATS))})")
+    return FORMATS[ext]
+
+
+def write_graph(extraction: Extraction, output: str | Path) -> Path:
+    """Serialise an extraction to `output` (format from its extension), atomically."""
+    fmt = format_of(output)
+    graph = build_dataset(extraction) if fmt in QUAD_FORMATS else build_graph(extraction)
+    options = {"context": JSONLD_CONTEXT, "auto_compact": True} if fmt == "json-ld" else {}
+    return _atomic_write(output, graph.serialize(format=fmt, **options))
+
+
+def _atomic_write(output: str | Path, data: str | bytes) -> Path:
+    """Write to a temporary file beside `output`, then rename: never a half-written file."""
+    path = Path(output)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load_graph(paths: Iterable[str | Path]) -> Graph:
+    """Parse RDF files (any format kg writes) into one graph; quads are flattened."""
+    g = new_graph()
+    for path in paths:
+        fmt = format_of(path)
+        try:
+            if fmt in QUAD_FORMATS:
+                ds = Dataset()
+                ds.parse(str(path), format=fmt)
+                for s, p, o, _ in ds.quads((None, None, None, None)):
+                    g.add((s, p, o))
+            else:
+                g.parse(str(path), format=fmt)
+        except FileNotFoundError:
+            raise InputError(str(path), "no such file") from None
+        except Exception as e:  # rdflib raises many parser-specific types
+            raise InputError(str(path), f"not valid {fmt}: {str(e).splitlines()[0][:200]}") from None
+    return g
+
+
+def query(graph: Graph, sparql: str, fmt: str = "table") -> str:
+    """Run a SPARQL query on `graph` and format the answer as table, csv or json."""
+    from .query import format_result, run_query
+
+    return format_result(run_query(graph, sparql), fmt)
+
+
+def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None) -> Path:
+    """Draw the claims of `graph` as a network diagram into a PNG or SVG file."""
+    from .draw import draw_graph, save_figure
+
+    fig = draw_graph(graph, lang=lang, actor=actor)
+    save_figure(fig, output)
+    return Path(output)
+
+
+def evaluate(graph: Graph, gold_dirs: Iterable[str | Path], verbose: bool = False) -> str:
+    """Score `graph` against gold claim files and return the report."""
+    from .eval import evaluate as run, format_report
+
+    return format_report(run(graph, gold_dirs), verbose=verbose)
+
+
+def validate(graph: Graph) -> tuple[bool, str]:
+    """Check `graph` against the SHACL shapes: (conforms, violations in plain words)."""
+    from .validate import format_violations, validate as run
+
+    report = run(graph)
+    return report.conforms, format_violations(report)
+
+
+def seed_article() -> Path:
+    """Path of the demo article bundled with the package."""
+    return Path(str(resources.files("kg").joinpath("data", "demo", "hamshahri-430267.txt")))
+
+
+def demo(output_dir: str | Path = "output") -> tuple[Extraction, list[Path]]:
+    """Extract the bundled seed article; write its Turtle graph and diagram into `output_dir`."""
+    out = Path(output_dir)
+    extraction = extract([seed_article()])
+    written = [write_graph(extraction, out / "seed.ttl")]
+    written.append(draw(build_graph(extraction), out / "seed.png", lang="fa"))
+    return extraction, written

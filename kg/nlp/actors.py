@@ -1,0 +1,181 @@
+"""Find actors in a Doc: knowledge-base names, titles with their state, and new people named by a title."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from ..model import Entity
+from .kb import KnowledgeBase
+from .lexicon import key_form, lexicon, word_list
+
+PERSON_PREFIX = "person:"
+_QUOTES = {"«", "»", '"', "،", ","}
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """A multi-word surface form and what it names."""
+
+    words: tuple[str, ...]
+    key: str
+    how: str
+
+
+class PhraseIndex:
+    """Longest-match lookup of word sequences (in key form), indexed by first word."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._by_first: dict[str, list[Phrase]] = {}
+        for p in phrases:
+            self._by_first.setdefault(p.words[0], []).append(p)
+        for bucket in self._by_first.values():
+            bucket.sort(key=lambda p: len(p.words), reverse=True)
+
+    def match(self, words: list[str], i: int) -> Phrase | None:
+        """The longest phrase starting at word `i`, if any."""
+        for p in self._by_first.get(words[i], ()):
+            n = len(p.words)
+            if tuple(words[i : i + n]) == p.words:
+                return p
+        return None
+
+    def add(self, phrase: Phrase) -> None:
+        """Add one phrase (an alias learnt from the document)."""
+        bucket = self._by_first.setdefault(phrase.words[0], [])
+        bucket.append(phrase)
+        bucket.sort(key=lambda p: len(p.words), reverse=True)
+
+
+def words_of(text: str) -> tuple[str, ...]:
+    """Key-form words of a label, split on spaces."""
+    return tuple(key_form(w) for w in text.split())
+
+
+class ActorFinder:
+    """Marks actor mentions (doc.spans['actors']) and titles (doc.spans['titles'])."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        names = []
+        for surface, targets in kb.labels.items():
+            for key, how in targets:
+                names.append(Phrase(words_of(surface), key, how))
+        self.names = PhraseIndex(names)
+        self.titles = PhraseIndex(
+            Phrase(words_of(t.title), t.role, t.kind) for t in kb.titles
+        )
+        self.pronouns = PhraseIndex(
+            Phrase(words_of(r["word"]), r["refers"], "pronoun")
+            for r in lexicon("fa/pronouns.tsv", ("word", "refers"))
+        )
+        self.function_words = word_list("fa/function_words.txt")
+
+    def __call__(self, doc: Doc) -> Doc:
+        words = [key_form(t.text) for t in doc]
+        names = PhraseIndex(())
+        actors: list[Span] = []
+        titles: list[dict] = []
+        new: dict[str, dict] = {}
+        i = 0
+        while i < len(doc):
+            title = self.titles.match(words, i)
+            if title is not None:
+                end, state = self._title_complement(words, i + len(title.words))
+                record = {"start": i, "end": end, "role": title.key, "kind": title.how,
+                          "state": state or "", "person": ""}
+                person = self._name_before(doc, words, i, actors)
+                if person is None:
+                    after = self.names.match(words, end) if end < len(words) else None
+                    if after is not None and self._is_person(after.key):
+                        person = Span(doc, end, end + len(after.words), kb_id=after.key)
+                        end += len(after.words)
+                if person is not None:
+                    record["person"] = self._person(person, title, state, new, names)
+                    actors.append(Span(doc, person.start, person.end, label="name",
+                                       kb_id=record["person"]))
+                    actors.sort(key=lambda s: s.start)
+                titles.append(record)
+                i = end
+                continue
+            phrase = names.match(words, i) or self.names.match(words, i)
+            if phrase is not None:
+                actors.append(Span(doc, i, i + len(phrase.words), label=phrase.how, kb_id=phrase.key))
+                i += len(phrase.words)
+                continue
+            pronoun = self.pronouns.match(words, i)
+            if pronoun is not None:
+                actors.append(Span(doc, i, i + len(pronoun.words), label="pronoun", kb_id=pronoun.key))
+                i += len(pronoun.words)
+                continue
+            i += 1
+        doc.spans["actors"] = actors
+        doc.spans["titles"] = [Span(doc, t["start"], t["end"], label=t["role"], kb_id=t["state"])
+                               for t in titles]
+        doc._.titles = titles
+        doc._.new_entities = new
+        return doc
+
+    def _is_person(self, key: str) -> bool:
+        entity = self.kb.entities.get(key)
+        return entity is not None and entity.kind == "person"
+
+    def _title_complement(self, words: list[str], j: int) -> tuple[int, str | None]:
+        """Extend a title over the state, institution or demonym it names (and "خود")."""
+        phrase = self.names.match(words, j) if j < len(words) else None
+        state = None
+        if phrase is not None and not self._is_person(phrase.key):
+            target = self.kb.state_of(phrase.key)
+            state = target.key if target is not None else phrase.key
+            j += len(phrase.words)
+        if j < len(words) and words[j] == "خود":
+            j += 1
+        return j, state
+
+    def _name_before(self, doc: Doc, words: list[str], i: int, actors: list[Span]) -> Span | None:
+        """A person's name right before a title: a KB person, a «quoted» name, or 2-3 name words."""
+        j = i
+        while j > 0 and doc[j - 1].text in ("،", ","):
+            j -= 1
+        if actors and actors[-1].end == j and actors[-1].label_ == "name":
+            return actors.pop() if self._is_person(actors[-1].kb_id_) or actors[-1].kb_id_.startswith(PERSON_PREFIX) else None
+        if j > 0 and doc[j - 1].text == "»":
+            k = j - 2
+            while k >= 0 and doc[k].text != "«" and j - k < 6:
+                k -= 1
+            if k >= 0 and doc[k].text == "«" and k + 1 < j - 1:
+                return Span(doc, k + 1, j - 1)
+            return None
+        k = j
+        while k > 0 and j - k < 3 and self._name_word(doc, words, k - 1):
+            k -= 1
+        if j - k >= 2 and (k == 0 or not doc[k - 1].is_alpha or words[k - 1] in self.function_words):
+            return Span(doc, k, j)
+        return None
+
+    def _name_word(self, doc: Doc, words: list[str], k: int) -> bool:
+        token = doc[k]
+        return (token.is_alpha and len(words[k]) > 1 and words[k] not in self.function_words
+                and self.names.match(words, k) is None)
+
+    def _person(self, name: Span, title: Phrase, state: str | None,
+                new: dict[str, dict], names: PhraseIndex) -> str:
+        """Key of the person a name denotes; unknown people are recorded in `new`."""
+        if name.kb_id_:
+            return name.kb_id_
+        text = " ".join(t.text for t in name)
+        key = PERSON_PREFIX + "".join(words_of(text))
+        if key not in new:
+            new[key] = {"label": text, "role": title.key, "state": state or ""}
+            names.add(Phrase(words_of(text), key, "name"))
+            surname = words_of(text)[-1]
+            if len(name) > 1 and len(surname) > 3 and surname not in self.function_words:
+                names.add(Phrase((surname,), key, "name"))
+        return key
+
+
+def new_person(key: str, record: dict, kb: KnowledgeBase) -> Entity:
+    """An Entity for a person first met in this article."""
+    return Entity(key=key, kind="person", labels=(("fa", record["label"]),),
+                  affiliation=record["state"] or None, role=record["role"] or None)

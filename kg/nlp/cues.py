@@ -1,0 +1,154 @@
+"""Match relation cues, speech verbs and modality words (lexicons under kg/data/fa) in a sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Span
+
+from .lexicon import key_form, lexicon, word_list
+from .verbs import VerbForm, analyse
+
+# Suffixes a cue noun may carry: indefinite, plural, possessive ("محوری", "دیدارمان").
+SUFFIXES = ("", "ی", "ای", "ها", "های", "هایی", "مان", "هایمان", "ش", "شان", "ات", "یم")
+VERB_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class CueRule:
+    """One row of relation_cues.tsv."""
+
+    relation: str
+    words: tuple[str, ...]
+    stems: frozenset[str]
+    markers: tuple[tuple[str, ...], ...]
+    nominal: bool
+    negative: bool
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """A cue found in a sentence: token indices are relative to the Doc."""
+
+    rule: CueRule
+    start: int
+    end: int
+    verb: int | None
+    form: VerbForm | None
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(key_form(w) for w in text.split())
+
+
+@lru_cache(maxsize=1)
+def relation_rules() -> tuple[CueRule, ...]:
+    """The relation cue rules, from kg/data/fa/relation_cues.tsv."""
+    rows = lexicon("fa/relation_cues.tsv", ("relation", "cue", "stems", "object", "nominal", "polarity"))
+    rules = []
+    for r in rows:
+        stems = frozenset() if r["stems"] in ("", "-") else frozenset(_stem_pasts(r["stems"]))
+        markers = tuple(_words(m) for m in r["object"].split("|")) if r["object"] not in ("", "-") else ()
+        rules.append(CueRule(r["relation"], _words(r["cue"]), stems, markers,
+                             r["nominal"] == "yes", r["polarity"] == "neg"))
+    return tuple(rules)
+
+
+def _stem_pasts(stems: str) -> set[str]:
+    """Past stems named by a `past|present|...` cell (present stems map to their past)."""
+    out = set()
+    for s in stems.split("|"):
+        form = analyse(s + "یم") or analyse(s)
+        out.add(form.past if form is not None else s)
+    return out
+
+
+@lru_cache(maxsize=1)
+def speech_rules() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """Speech verbs as (cue words, past stems), from kg/data/fa/speech_verbs.tsv."""
+    rows = lexicon("fa/speech_verbs.tsv", ("cue", "stems", "gloss"))
+    return tuple((_words(r["cue"]), frozenset(_stem_pasts(r["stems"]))) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def modality_words() -> dict[str, str]:
+    """Modality cue words (key form) -> modality."""
+    return {key_form(r["word"]): r["modality"]
+            for r in lexicon("fa/modality_cues.tsv", ("word", "modality"))}
+
+
+def prepositions() -> frozenset[str]:
+    """Prepositions in key form."""
+    return word_list("fa/prepositions.txt")
+
+
+def _cue_at(words: list[str], i: int, cue: tuple[str, ...]) -> int:
+    """End index when `cue` (its last word with an optional suffix) starts at `i`, else -1."""
+    n = len(cue)
+    if i + n > len(words) or tuple(words[i : i + n - 1]) != cue[:-1]:
+        return -1
+    last = words[i + n - 1]
+    if last == cue[-1] or any(last == cue[-1] + s for s in SUFFIXES if s):
+        return i + n
+    return -1
+
+
+def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: int,
+                stems: frozenset[str]) -> int | None:
+    for j in range(end, min(stop, end + VERB_WINDOW)):
+        if words[j] in (":", ".", "؟", "!"):
+            return None
+        f = forms[j]
+        if f is not None and f.past in stems:
+            return j
+    return None
+
+
+def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
+    """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
+    found: dict[tuple[int, int], list[CueMatch]] = {}
+    offset = sent.start
+    for i in range(sent.start, sent.end):
+        for rule in relation_rules():
+            if rule.words:
+                end = _cue_at(words, i, rule.words)
+                if end < 0:
+                    continue
+                verb = _verb_after(words, forms, end, sent.end, rule.stems) if rule.stems else None
+                if verb is None and not rule.nominal:
+                    continue
+            else:
+                f = forms[i]
+                if f is None or f.past not in rule.stems:
+                    continue
+                end, verb = i + 1, i
+            form = forms[verb] if verb is not None else None
+            if rule.negative and (form is None or not form.negated):
+                continue
+            found.setdefault((i, verb if verb is not None else -1), []).append(
+                CueMatch(rule, i, end, verb, form))
+    del offset
+    out = []
+    for matches in found.values():
+        negative = [m for m in matches if m.rule.negative]
+        out.extend(negative or matches)
+    out.sort(key=lambda m: (m.start, m.end))
+    return out
+
+
+def is_speech_verb(words: list[str], forms: list[VerbForm | None], j: int) -> int | None:
+    """Start index of the speech-verb construction whose verb is token `j`, else None."""
+    f = forms[j]
+    if f is None:
+        return None
+    for cue, stems in speech_rules():
+        if f.past not in stems:
+            continue
+        if not cue:
+            if words[j] != "است" and f.past != "بود":
+                return j
+            continue
+        n = len(cue)
+        if j - n >= 0 and tuple(words[j - n : j]) == cue:
+            return j - n
+    return None

@@ -1,0 +1,85 @@
+"""Who is speaking and who "he", "we", "you", "this country" are, sentence by sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .kb import KnowledgeBase
+from .actors import PERSON_PREFIX
+
+
+@dataclass
+class Person:
+    """What the document has said of one person so far."""
+
+    key: str
+    role: str = ""
+    state: str = ""
+
+
+@dataclass
+class Discourse:
+    """The running context of one document: people met, the current speaker and addressee."""
+
+    kb: KnowledgeBase
+    new_entities: dict[str, dict]
+    people: dict[str, Person] = field(default_factory=dict)
+    last_person: str = ""
+    last_state: str = ""
+    speaker: str = ""
+    addressee: str = ""
+
+    def person(self, key: str) -> Person:
+        """The record of person `key`, created from the KB or the document on first use."""
+        if key not in self.people:
+            entity = self.kb.entities.get(key)
+            record = self.new_entities.get(key, {})
+            role = (entity.role if entity else None) or record.get("role", "")
+            state = (entity.affiliation if entity else None) or record.get("state", "")
+            self.people[key] = Person(key, role or "", state or "")
+        return self.people[key]
+
+    def is_person(self, key: str) -> bool:
+        """True for a person of the KB or one met in this document."""
+        if key.startswith(PERSON_PREFIX):
+            return True
+        entity = self.kb.entities.get(key)
+        return entity is not None and entity.kind == "person"
+
+    def state_of(self, key: str) -> str:
+        """The state an actor stands for ("" when none is known)."""
+        if not key:
+            return ""
+        if self.is_person(key):
+            return self.person(key).state
+        entity = self.kb.state_of(key)
+        return entity.key if entity is not None else ""
+
+    def mention(self, key: str) -> None:
+        """Note that `key` was just named."""
+        if self.is_person(key):
+            self.last_person = key
+        elif (entity := self.kb.entities.get(key)) is not None and entity.kind == "state":
+            self.last_state = key
+
+    def by_title(self, role: str, state: str) -> str:
+        """The person last met holding `role` for `state`; "" when there is none."""
+        for person in reversed(list(self.people.values())):
+            if person.role == role and (not state or person.state == state):
+                return person.key
+        return ""
+
+    def resolve_pronoun(self, refers: str, subjects: list[str] | None = None) -> list[str]:
+        """Actor keys a pronoun stands for."""
+        if refers == "speaker":
+            return [self.speaker] if self.speaker else []
+        if refers == "we":
+            state = self.state_of(self.speaker)
+            return [state or self.speaker] if self.speaker else []
+        if refers == "addressee":
+            state = self.state_of(self.addressee)
+            return [state or self.addressee] if self.addressee else []
+        if refers == "last-person":
+            return [self.last_person] if self.last_person else []
+        if refers == "last-state":
+            return [self.last_state] if self.last_state else []
+        return list(subjects or [])

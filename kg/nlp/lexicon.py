@@ -1,0 +1,64 @@
+"""Generic loader of the TSV lexicons under kg/data: rows as dicts, errors naming file and line."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import DataError
+
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+_INVISIBLE = dict.fromkeys(map(ord, ZWNJ + ZWJ + "\u0640"), None)
+
+
+def key_form(text: str) -> str:
+    """The form words are matched on: no zero-width joiners, no tatweel."""
+    return text.translate(_INVISIBLE)
+
+
+def data_path(name: str) -> Path:
+    """Path of a file under kg/data."""
+    return Path(str(resources.files("kg").joinpath("data", name)))
+
+
+def read_tsv(path: Path, columns: tuple[str, ...]) -> list[dict[str, str]]:
+    """Rows of a TSV file with exactly `columns` as header; `#` lines are comments."""
+    rows: list[dict[str, str]] = []
+    header: list[str] | None = None
+    with open(path, encoding="utf-8") as f:
+        for lineno, line in enumerate(f, start=1):
+            line = line.rstrip("\n")
+            if not line.strip() or line.startswith("#"):
+                continue
+            cells = line.split("\t")
+            if header is None:
+                header = cells
+                if tuple(header) != columns:
+                    raise DataError(f"{path}:{lineno}: header {header} is not {list(columns)}")
+                continue
+            if len(cells) > len(columns):
+                raise DataError(f"{path}:{lineno}: {len(cells)} cells, expected {len(columns)}")
+            cells += [""] * (len(columns) - len(cells))
+            rows.append(dict(zip(columns, (c.strip() for c in cells))))
+    if header is None:
+        raise DataError(f"{path}:1: empty lexicon")
+    return rows
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str, columns: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    """Cached rows of the packaged lexicon `name` (a path under kg/data)."""
+    return tuple(read_tsv(data_path(name), columns))
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> frozenset[str]:
+    """A packaged list of words, one a line, in key form; `#` lines are comments."""
+    words = set()
+    with open(data_path(name), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(key_form(line))
+    return frozenset(words)

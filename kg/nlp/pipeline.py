@@ -1,0 +1,88 @@
+"""Build the kg pipeline and turn the claims it finds into model.Claim objects."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import UsageError
+from ..model import Article, Claim, Entity
+from . import components  # noqa: F401  (registers the factories)
+from . import tokenizer  # noqa: F401  (registers the tokenizer)
+from .actors import new_person
+from .kb import KnowledgeBase, load_kb
+from .lexicon import key_form, lexicon
+
+LANGUAGES = ("fa",)
+
+
+def make_nlp(lang: str = "fa", kb_files: Iterable[str] = ()) -> Language:
+    """A blank spaCy pipeline for `lang` with kg's tokenizer, sentencizer, actor finder and claims."""
+    if lang not in LANGUAGES:
+        raise UsageError(f"no extractor for language {lang!r} yet (have: {', '.join(LANGUAGES)})")
+    nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "kg.fa_tokenizer.v1"}}})
+    files = [str(f) for f in kb_files]
+    nlp.add_pipe("kg_sentencizer")
+    nlp.add_pipe("kg_actors", config={"kb_files": files})
+    nlp.add_pipe("kg_claims", config={"kb_files": files})
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _latin() -> dict[str, str]:
+    return {r["letter"]: r["latin"] for r in lexicon("fa/latin.tsv", ("letter", "latin"))}
+
+
+def transliterate(text: str) -> str:
+    """A rough Latin spelling of a Persian name (letters only; vowels are not written in Persian)."""
+    table = _latin()
+    words = ["".join(table.get(ch, ch if ch.isascii() else "") for ch in w) for w in key_form(text).split()]
+    return " ".join(w.capitalize() for w in words if w)
+
+
+def _entity(key: str, doc: Doc, kb: KnowledgeBase) -> Entity:
+    if key in kb.entities:
+        return kb.entities[key]
+    record = doc._.new_entities.get(key)
+    if record is None:
+        return Entity(key, "person", (("fa", key),))
+    person = new_person(key, record, kb)
+    return Entity(person.key, person.kind, (("en", transliterate(record["label"])),) + person.labels,
+                  affiliation=person.affiliation, role=person.role)
+
+
+def _topic(record: dict, doc: Doc, kb: KnowledgeBase) -> Entity:
+    involves = tuple(_entity(k, doc, kb) for k in record["involves"])
+    english = "matter of " + ", ".join(e.label("en") for e in involves)
+    return Entity("topic:" + key_form(record["label"]), "topic",
+                  (("en", english), ("fa", record["label"])), involves=involves)
+
+
+def doc_claims(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> list[Claim]:
+    """The claims kg_claims found in `doc` (made from `article.text`), with offsets into `article.raw`."""
+    kb = kb or load_kb()
+    out = []
+    for c in doc._.claims or []:
+        objects = tuple(_entity(k, doc, kb) for k in c["objects"])
+        if c["topic"]:
+            objects += (_topic(c["topic"], doc, kb),)
+        start, end = article.raw_span(c["start"], c["end"])
+        out.append(Claim(
+            article=article.id,
+            relation=c["relation"],
+            subjects=tuple(_entity(k, doc, kb) for k in c["subjects"]),
+            objects=objects,
+            speakers=tuple(_entity(k, doc, kb) for k in c["speakers"]),
+            negated=c["negated"],
+            modality=c["modality"],
+            quote=article.raw[start:end],
+            start=start,
+            end=end,
+            sentence=c["sentence"],
+            conditional=c["conditional"],
+            date=article.date,
+        ))
+    return out
