@@ -177,14 +177,14 @@ def load_graph(paths: Iterable[str | Path]) -> Graph:
 
 def query(graph: Graph, sparql: str, fmt: str = "table") -> str:
     """Run a SPARQL query on `graph` and format the answer as table, csv or json."""
-    from .query import format_result, run_query
+    from .sparql import format_result, run_query
 
     return format_result(run_query(graph, sparql), fmt)
 
 
 def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None) -> Path:
     """Draw the claims of `graph` as a network diagram into a PNG or SVG file."""
-    from .draw import draw_graph, save_figure
+    from .diagram import draw_graph, save_figure
 
     fig = draw_graph(graph, lang=lang, actor=actor)
     save_figure(fig, output)

@@ -5,6 +5,12 @@
 character it came from (an inserted ZWNJ or space points at the character before it).
 ة and ۀ are left as written: they are letters of their own in names and Arabic phrases, and
 matching keys fold them elsewhere. Diacritics and hamza are kept; only tatweel is dropped.
+
+Missing ZWNJs are repaired inside each letter run by the first rule that applies, then again
+in each part: a compound of kg/data/fa/compounds.tsv; the prefix می/نمی before a plausible verb
+(kg/data/fa/mi_exceptions.txt says when not); a participle ending (شدهاند -> شده+اند); a plural
+or possessive ها/های...; ترین; تر/تری after a silent ه. Words listed in
+kg/data/fa/suffix_exceptions.txt keep their ending.
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ LETTERS = "\u0621-\u063a\u0641-\u065f\u066e\u066f\u0670-\u06d3\u06d5\u06ee\u06ef
 _LETTER = re.compile(f"[{LETTERS}]")
 _MARK = re.compile("[\u064b-\u065f\u0670]")
 # Letters that do not join the next letter: a ZWNJ after them changes nothing.
-_NON_JOINING = frozenset("\u0621\u0622\u0623\u0624\u0625\u0627\u0629\u062f\u0630\u0631\u0632\u0648\u0698\u06c0\u0671\u06d5")
+_NON_JOINING = frozenset("ءآأؤإاةدذرزژوۀٱە")
 
 _PUNCT = "،؛؟!.:"
 _MI_PREFIXES = ("نمی", "می")
@@ -53,8 +59,8 @@ def _char_map() -> dict[str, str]:
         table.setdefault(chr(cp), " " if cp in (0x0B, 0x0C) else "")
     for cp in (*range(0x202A, 0x202F), *range(0x2066, 0x206A)):
         table[chr(cp)] = ""
-    for cp in (0x00A0, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000):
-        table[chr(cp)] = " "
+    for space in (NBSP, *map(chr, range(0x2000, 0x200B)), "\u202f", "\u205f", "\u3000"):
+        table[space] = " "
     for base in (0x0660, 0x06F0):
         for d in range(10):
             table[chr(base + d)] = str(d)
@@ -161,6 +167,7 @@ def _repair(tok: str, initial: bool) -> str:
 
 
 def _is_letter(text: str, i: int) -> bool:
+    """Whether `text[i]` exists and is an Arabic-script letter or mark."""
     return 0 <= i < len(text) and _LETTER.match(text, i) is not None
 
 
@@ -188,10 +195,14 @@ def _participle_spaced(m: re.Match[str]) -> str:
 
 
 def _token(m: re.Match[str]) -> str:
+    """A letter run with its missing ZWNJs; it starts a word unless a ZWNJ precedes it."""
     return _repair(m.group(), m.start() == 0 or m.string[m.start() - 1] != ZWNJ)
 
 
 _W = f"[{LETTERS}{ZWNJ}]"
+# In order: line breaks; single characters; ZWNJ runs; spaces and blank lines; no space before
+# punctuation; one after; "شده اند"; "می گذاریم"; ZWNJs missing inside words. Each step only
+# creates what the earlier ones keep, so a second run changes nothing.
 _STEPS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
     (re.compile("\r\n?"), lambda m: "\n"),
     (_MAPPABLE, lambda m: _CHARS[m.group()]),

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Entity
 from .kb import KnowledgeBase
-from .lexicon import key_form, lexicon, word_list
+from .lexicon import is_word, key_form, lexicon, word_list
 
 PERSON_PREFIX = "person:"
 _QUOTES = {"«", "»", '"', "،", ","}
@@ -150,13 +150,13 @@ class ActorFinder:
         k = j
         while k > 0 and j - k < 3 and self._name_word(doc, words, k - 1):
             k -= 1
-        if j - k >= 2 and (k == 0 or not doc[k - 1].is_alpha or words[k - 1] in self.function_words):
+        if j - k >= 2 and (k == 0 or not is_word(doc[k - 1].text) or words[k - 1] in self.function_words):
             return Span(doc, k, j)
         return None
 
     def _name_word(self, doc: Doc, words: list[str], k: int) -> bool:
         token = doc[k]
-        return (token.is_alpha and len(words[k]) > 1 and words[k] not in self.function_words
+        return (is_word(token.text) and len(words[k]) > 1 and words[k] not in self.function_words
                 and self.names.match(words, k) is None)
 
     def _person(self, name: Span, title: Phrase, state: str | None,
@@ -178,4 +178,5 @@ class ActorFinder:
 def new_person(key: str, record: dict, kb: KnowledgeBase) -> Entity:
     """An Entity for a person first met in this article."""
     return Entity(key=key, kind="person", labels=(("fa", record["label"]),),
-                  affiliation=record["state"] or None, role=record["role"] or None)
+                  affiliation=kb.entities.get(record["state"]) if record["state"] else None,
+                  role=record["role"] or None)

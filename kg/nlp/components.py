@@ -10,7 +10,7 @@ from .actors import ActorFinder
 from .claims import ClaimFinder
 from .cues import is_speech_verb
 from .kb import load_kb
-from .lexicon import key_form
+from .lexicon import is_word, key_form
 from .verbs import analyse
 
 for _name, _default in (("claims", None), ("new_entities", None), ("titles", None)):
@@ -34,7 +34,7 @@ class PersianSentencizer:
 
     def __call__(self, doc: Doc) -> Doc:
         words = [key_form(t.text) for t in doc]
-        forms = [analyse(w) if t.is_alpha else None for w, t in zip(words, doc)]
+        forms = [analyse(w) if is_word(t.text) else None for w, t in zip(words, doc)]
         starts = [False] * len(doc)
         if len(doc):
             starts[0] = True

@@ -11,7 +11,6 @@ from .verbs import VerbForm, analyse
 
 # Suffixes a cue noun may carry: indefinite, plural, possessive ("محوری", "دیدارمان").
 SUFFIXES = ("", "ی", "ای", "ها", "های", "هایی", "مان", "هایمان", "ش", "شان", "ات", "یم")
-VERB_WINDOW = 12
 
 
 @dataclass(frozen=True)
@@ -24,6 +23,7 @@ class CueRule:
     markers: tuple[tuple[str, ...], ...]
     nominal: bool
     negative: bool
+    gap: int
 
 
 @dataclass(frozen=True)
@@ -44,13 +44,14 @@ def _words(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def relation_rules() -> tuple[CueRule, ...]:
     """The relation cue rules, from kg/data/fa/relation_cues.tsv."""
-    rows = lexicon("fa/relation_cues.tsv", ("relation", "cue", "stems", "object", "nominal", "polarity"))
+    rows = lexicon("fa/relation_cues.tsv",
+                   ("relation", "cue", "stems", "object", "nominal", "polarity", "gap"))
     rules = []
     for r in rows:
         stems = frozenset() if r["stems"] in ("", "-") else frozenset(_stem_pasts(r["stems"]))
         markers = tuple(_words(m) for m in r["object"].split("|")) if r["object"] not in ("", "-") else ()
         rules.append(CueRule(r["relation"], _words(r["cue"]), stems, markers,
-                             r["nominal"] == "yes", r["polarity"] == "neg"))
+                             r["nominal"] == "yes", r["polarity"] == "neg", int(r["gap"] or 2)))
     return tuple(rules)
 
 
@@ -94,8 +95,8 @@ def _cue_at(words: list[str], i: int, cue: tuple[str, ...]) -> int:
 
 
 def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: int,
-                stems: frozenset[str]) -> int | None:
-    for j in range(end, min(stop, end + VERB_WINDOW)):
+                stems: frozenset[str], gap: int) -> int | None:
+    for j in range(end, min(stop, end + gap + 1)):
         if words[j] in (":", ".", "؟", "!"):
             return None
         f = forms[j]
@@ -107,14 +108,13 @@ def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: 
 def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
     found: dict[tuple[int, int], list[CueMatch]] = {}
-    offset = sent.start
     for i in range(sent.start, sent.end):
         for rule in relation_rules():
             if rule.words:
                 end = _cue_at(words, i, rule.words)
                 if end < 0:
                     continue
-                verb = _verb_after(words, forms, end, sent.end, rule.stems) if rule.stems else None
+                verb = _verb_after(words, forms, end, sent.end, rule.stems, rule.gap) if rule.stems else None
                 if verb is None and not rule.nominal:
                     continue
             else:
@@ -127,11 +127,13 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
                 continue
             found.setdefault((i, verb if verb is not None else -1), []).append(
                 CueMatch(rule, i, end, verb, form))
-    del offset
-    out = []
+    out, seen = [], set()
     for matches in found.values():
         negative = [m for m in matches if m.rule.negative]
-        out.extend(negative or matches)
+        for m in negative or matches:
+            if (m.rule.relation, m.start, m.verb) not in seen:
+                seen.add((m.rule.relation, m.start, m.verb))
+                out.append(m)
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -34,7 +34,7 @@ class Discourse:
             entity = self.kb.entities.get(key)
             record = self.new_entities.get(key, {})
             role = (entity.role if entity else None) or record.get("role", "")
-            state = (entity.affiliation if entity else None) or record.get("state", "")
+            state = (entity.affiliation.key if entity and entity.affiliation else None) or record.get("state", "")
             self.people[key] = Person(key, role or "", state or "")
         return self.people[key]
 

@@ -17,6 +17,11 @@ def key_form(text: str) -> str:
     return text.translate(_INVISIBLE)
 
 
+def is_word(text: str) -> bool:
+    """True for a token made of letters (ZWNJ allowed, which spaCy's is_alpha rejects)."""
+    return any(ch.isalpha() for ch in text) and all(ch.isalpha() or ch in (ZWNJ, ZWJ) for ch in text)
+
+
 def data_path(name: str) -> Path:
     """Path of a file under kg/data."""
     return Path(str(resources.files("kg").joinpath("data", name)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 
 import spacy
@@ -50,8 +51,7 @@ def _entity(key: str, doc: Doc, kb: KnowledgeBase) -> Entity:
     if record is None:
         return Entity(key, "person", (("fa", key),))
     person = new_person(key, record, kb)
-    return Entity(person.key, person.kind, (("en", transliterate(record["label"])),) + person.labels,
-                  affiliation=person.affiliation, role=person.role)
+    return replace(person, labels=(("en", transliterate(record["label"])),) + person.labels)
 
 
 def _topic(record: dict, doc: Doc, kb: KnowledgeBase) -> Entity:

@@ -66,20 +66,25 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = N
 
 def named_query(name: str) -> str:
     """The text of `kg/queries/<name>.rq`."""
-    path = resources.files("kg") / "queries" / f"{name}.rq"
-    if not path.is_file():
-        raise QueryError(f"no named query {name!r}; known: {', '.join(named_queries())}")
-    return path.read_text(encoding="utf-8")
+    known = named_queries()
+    if name not in known:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(known)}")
+    return (resources.files("kg") / "queries" / f"{name}.rq").read_text(encoding="utf-8")
 
 
 def named_queries() -> dict[str, str]:
     """Each named query's name and the first line of its header comment."""
     files = sorted(resources.files("kg").joinpath("queries").iterdir(), key=lambda p: p.name)
     return {
-        path.name.removesuffix(".rq"): path.read_text(encoding="utf-8").partition("\n")[0].lstrip("#").strip()
+        path.name.removesuffix(".rq"): _header(path.read_text(encoding="utf-8"))
         for path in files
         if path.name.endswith(".rq")
     }
+
+
+def _header(text: str) -> str:
+    """The first line of a query's header comment, without the `#`."""
+    return text.partition("\n")[0].lstrip("#").strip()
 
 
 def format_result(result: QueryResult, fmt: str) -> str:

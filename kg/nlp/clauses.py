@@ -1,0 +1,126 @@
+"""Clause structure of a Persian sentence: clause bounds, the subject phrase, object phrase ends."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from .cues import prepositions
+from .lexicon import key_form, lexicon, word_list
+from .verbs import VerbForm
+
+HARD_STOPS = {":", ".", "؟", "!", "؛"}
+# Prepositions that open a complement inside a noun phrase ("بازگشت سوریه به اتحادیه عرب").
+INNER_PREPOSITIONS = {"به", "از", "میان", "بین"}
+# Words in front of a subject that do not stop it being the clause's subject.
+MAX_LEAD = 2
+PREAMBLES = (["به", "گزارش"], ["به", "نقل"], ["بنا", "بر"], ["به", "نوشته"])
+
+
+@dataclass
+class Mention:
+    """An actor reference in the text and the keys it resolves to."""
+
+    start: int
+    end: int
+    keys: list[str]
+    how: str
+
+
+class Clauses:
+    """Clause-level helpers driven by the clause-word, preposition and function-word lexicons."""
+
+    def __init__(self) -> None:
+        rows = lexicon("fa/clause_words.tsv", ("word", "kind"))
+        self.words = {tuple(key_form(w) for w in r["word"].split()): r["kind"] for r in rows}
+        self.preps = prepositions()
+        self.function_words = word_list("fa/function_words.txt")
+
+    def opens(self, words: list[str], j: int) -> tuple[int, str] | None:
+        """(length, kind) of a clause word starting at token `j`."""
+        for phrase, kind in self.words.items():
+            if tuple(words[j : j + len(phrase)]) == phrase:
+                return len(phrase), kind
+        return None
+
+    def around(self, words: list[str], forms: list[VerbForm | None], sent: Span,
+               i: int) -> tuple[int, int, str]:
+        """(start, end, kind of the opening word) of the clause around token `i`."""
+        start, kind = sent.start, ""
+        for j in range(i - 1, sent.start - 1, -1):
+            w = words[j]
+            if w in HARD_STOPS:
+                start = j + 1
+                break
+            opened = self.opens(words, j)
+            if opened and opened[1] != "time":
+                start, kind = j + opened[0], opened[1]
+                break
+            if w in ("و", "،") and j > sent.start and forms[j - 1] is not None:
+                start = j + 1
+                break
+        end = sent.end
+        for j in range(i + 1, sent.end):
+            opened = self.opens(words, j)
+            if words[j] in HARD_STOPS or (opened and opened[1] != "time"):
+                end = j
+                break
+            if words[j] in ("و", "،") and forms[j - 1] is not None:
+                end = j
+                break
+        return start, end, kind
+
+    def phrase_end(self, words: list[str], k: int, hi: int, topic: bool = False) -> int:
+        """Where an object phrase starting at `k` ends: a preposition, a clause word or `hi`."""
+        for n in range(k, hi):
+            if words[n] in HARD_STOPS or self.opens(words, n):
+                return n
+            if topic:
+                continue
+            if words[n] in self.preps and words[n] not in INNER_PREPOSITIONS:
+                return n
+            if words[n] in INNER_PREPOSITIONS and n + 1 < hi and words[n + 1] in ("خاطر", "دلیل", "علت"):
+                return n
+        return hi
+
+    def subject(self, mentions: list, words: list[str], start: int, end: int) -> tuple[list[str], int]:
+        """Keys of the clause subject (leading mentions in [start, end) not governed by a preposition)."""
+        keys: list[str] = []
+        last_end = None
+        for m in mentions:
+            if not (start <= m.start < end):
+                continue
+            if last_end is not None:
+                between = words[last_end : m.start]
+                if between and all(w in ("و", "،") for w in between):
+                    keys += m.keys
+                    last_end = m.end
+                    continue
+                break
+            lead = [w for w in words[start : m.start] if w not in self.function_words]
+            if len(lead) > MAX_LEAD:
+                break
+            governed = m.start > start and words[m.start - 1] in self.preps
+            marked = m.end < len(words) and words[m.end] == "را"
+            if governed or marked:
+                continue
+            keys += m.keys
+            last_end = m.end
+        return list(dict.fromkeys(keys)), (last_end if last_end is not None else start)
+
+    def preamble_end(self, words: list[str], sent: Span) -> int:
+        """Skip "به گزارش X، به نقل از Y،" at the start of a sentence."""
+        i = sent.start
+        if words[i : i + 2] in PREAMBLES:
+            for j in range(i, sent.end):
+                if words[j] == "،" and words[j + 1 : j + 3] not in PREAMBLES:
+                    return j + 1
+        return i
+
+    def conditional(self, words: list[str], sent: Span) -> bool:
+        """True when the sentence states a condition (چنانچه، اگر، به شرط آنکه)."""
+        for j in range(sent.start, sent.end):
+            opened = self.opens(words, j)
+            if opened and opened[1] == "condition":
+                return True
+        return False

@@ -1,0 +1,338 @@
+"""kg.sparql: running SPARQL with bindings, the named queries, and the result formats."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.errors import QueryError, UsageError
+from kg.model import Article, Claim, Entity
+from kg.sparql import QueryResult, format_result, named_query, named_queries, run_query
+from kg.rdf.build import add_article, add_claim, new_graph
+from kg.rdf.iris import article_iri, claim_iri, entity_iri
+from kg.rdf.vocab import DIP
+
+RUS = Entity("RUS", "state", (("en", "Russia"), ("en", "Russian Federation"), ("fa", "روسیه")), "Q159")
+IRQ = Entity("IRQ", "state", (("en", "Iraq"), ("fa", "عراق")), "Q796")
+SYR = Entity("SYR", "state", (("en", "Syria"), ("fa", "سوریه")), "Q858")
+IRN = Entity("IRN", "state", (("en", "Iran"), ("fa", "ایران")), "Q794")
+ARAB_LEAGUE = Entity("ARAB_LEAGUE", "organization", (("en", "Arab League"), ("fa", "اتحادیه عرب")))
+KURDS = Entity("KURDS", "group", (("en", "Kurdish militias"),))
+NAMELESS = Entity("NAMELESS", "group", ())
+LAVROV = Entity("LAVROV", "person", (("en", "Sergey Lavrov"), ("fa", "سرگئی لاوروف")), "Q83385", RUS)
+RETURN = Entity(
+    "SYR_RETURN_AL", "topic",
+    (("en", "return of Syria to the Arab League"), ("fa", "بازگشت سوریه به اتحادیه عرب")),
+    involves=(SYR, ARAB_LEAGUE),
+)
+HAMSHAHRI = Entity("HAMSHAHRI", "agency", (("en", "Hamshahri Online"), ("fa", "همشهری آنلاین")))
+ISNA = Entity("ISNA", "agency", (("en", "ISNA"), ("fa", "ایسنا")))
+SPUTNIK = Entity("SPUTNIK", "agency", (("en", "Sputnik"), ("fa", "اسپوتنیک")))
+TASNIM = Entity("TASNIM", "agency", (("en", "Tasnim"), ("fa", "تسنیم")))
+FARS = Entity("FARS", "agency", (("en", "Fars"), ("fa", "فارس")))
+
+QUOTE = "ما به حاکمیت عراق احترام میگذاریم"
+ARTICLES = (
+    Article("ham-1", "corpus/ham-1.txt", "x", "x", (0,), outlet=HAMSHAHRI, agencies=(ISNA, SPUTNIK)),
+    Article("fars-2", "corpus/fars-2.txt", "x", "x", (0,), outlet=FARS),
+)
+CLAIMS = (
+    Claim("ham-1", "respects", (RUS,), (IRQ,), (LAVROV,), quote=QUOTE, start=10, end=43),
+    Claim("ham-1", "supports", (IRQ,), (RETURN,), quote="عراق از بازگشت سوریه حمایت میکند", start=50),
+    Claim("ham-1", "joins", (RUS,), (IRN,), (LAVROV,), negated=True, modality="future", start=100),
+    Claim("ham-1", "meets", (RUS, SYR), (RUS, SYR), start=130),
+    Claim("fars-2", "criticizes", (SYR,), (IRN,), start=5),
+    Claim("fars-2", "fights", (SYR,), (KURDS, NAMELESS), start=40),
+)
+
+
+def build(articles=ARTICLES, claims=CLAIMS) -> Graph:
+    """A graph of hand-made articles and claims."""
+    g = new_graph()
+    for article in articles:
+        add_article(g, article)
+    for claim in claims:
+        add_claim(g, claim)
+    return g
+
+
+@pytest.fixture(scope="module")
+def graph() -> Graph:
+    return build()
+
+
+def records(result: QueryResult) -> list[dict[str, object]]:
+    """Rows as dicts of plain Python values (IRIs stay URIRefs)."""
+    return [
+        {var: value.toPython() if isinstance(value, Literal) else value
+         for var, value in zip(result.variables, row)}
+        for row in result.rows
+    ]
+
+
+def by_claim(result: QueryResult) -> dict[URIRef, dict[str, object]]:
+    return {r["claim"]: r for r in records(result)}
+
+
+# named queries
+
+
+def test_named_queries_have_a_header_and_parameters():
+    names = named_queries()
+    assert set(names) == {"claims", "actor-claims", "between", "provenance", "relation-counts", "contract"}
+    for name, description in names.items():
+        assert description and not description.startswith("#")
+        assert "Parameters:" in named_query(name)
+
+
+def test_unknown_named_query():
+    with pytest.raises(QueryError, match="no named query 'nope'"):
+        named_query("nope")
+
+
+def test_claims_lists_every_claim_with_english_labels(graph):
+    rows = by_claim(run_query(graph, named_query("claims")))
+    assert len(rows) == len(CLAIMS)
+    respects = rows[claim_iri(CLAIMS[0])]
+    assert respects == {
+        "claim": claim_iri(CLAIMS[0]), "subject": "Russia", "relation": DIP.respects, "object": "Iraq",
+        "speaker": "Sergey Lavrov", "negated": False, "modality": DIP.Asserted, "quote": QUOTE,
+        "article": article_iri("ham-1"),
+    }
+    joins = rows[claim_iri(CLAIMS[2])]
+    assert (joins["negated"], joins["modality"]) == (True, DIP.Future)
+    assert rows[claim_iri(CLAIMS[1])]["object"] == "return of Syria to the Arab League"
+    assert rows[claim_iri(CLAIMS[1])]["speaker"] == ""
+    meets = rows[claim_iri(CLAIMS[3])]
+    assert sorted(meets["subject"].split(", ")) == sorted(meets["object"].split(", ")) == ["Russia", "Syria"]
+
+
+def test_claims_are_in_text_order(graph):
+    rows = records(run_query(graph, named_query("claims")))
+    assert [r["claim"] for r in rows] == [
+        claim_iri(c) for c in sorted(CLAIMS, key=lambda c: (str(article_iri(c.article)), c.start))
+    ]
+
+
+def test_claims_in_persian_fall_back_to_english_then_the_iri(graph):
+    rows = by_claim(run_query(graph, named_query("claims"), {"lang": Literal("fa")}))
+    respects = rows[claim_iri(CLAIMS[0])]
+    assert (respects["subject"], respects["object"], respects["speaker"]) == ("روسیه", "عراق", "سرگئی لاوروف")
+    assert sorted(rows[claim_iri(CLAIMS[5])]["object"].split(", ")) == ["Kurdish militias", "NAMELESS"]
+
+
+def test_claims_restricted_by_a_bound_relation(graph):
+    rows = records(run_query(graph, named_query("claims"), {"relation": DIP.criticizes}))
+    assert [(r["subject"], r["object"]) for r in rows] == [("Syria", "Iran")]
+
+
+def test_actor_claims(graph):
+    result = run_query(graph, named_query("actor-claims"), {"actor": entity_iri(RUS)})
+    got = sorted((r["role"], str(r["relation"]).split("#")[1], r["other"]) for r in records(result))
+    assert got == [
+        ("object", "meets", "Syria"),
+        ("subject", "joins", "Iran"),
+        ("subject", "meets", "Syria"),
+        ("subject", "respects", "Iraq"),
+    ]
+    assert {r["actor"] for r in records(result)} == {entity_iri(RUS)}
+
+
+def test_actor_claims_of_an_actor_without_claims(graph):
+    assert run_query(graph, named_query("actor-claims"), {"?actor": entity_iri(ARAB_LEAGUE)}).rows == []
+
+
+@pytest.mark.parametrize("a, b", [(IRN, RUS), (RUS, IRN)])
+def test_between_either_direction(graph, a, b):
+    result = run_query(graph, named_query("between"), {"a": entity_iri(a), "b": entity_iri(b)})
+    assert [(r["from"], r["relation"], r["to"], r["negated"]) for r in records(result)] == [
+        ("Russia", DIP.joins, "Iran", True)
+    ]
+
+
+def test_between_mutual_claim_gives_both_directions(graph):
+    result = run_query(graph, named_query("between"), {"a": entity_iri(SYR), "b": entity_iri(RUS)})
+    assert sorted((r["from"], r["to"]) for r in records(result)) == [("Russia", "Syria"), ("Syria", "Russia")]
+
+
+def test_between_parties_without_claims(graph):
+    bindings = {"a": entity_iri(IRQ), "b": entity_iri(IRN)}
+    assert run_query(graph, named_query("between"), bindings).rows == []
+
+
+def test_provenance_chain(graph):
+    rows = by_claim(run_query(graph, named_query("provenance")))
+    assert len(rows) == len(CLAIMS)
+    first = rows[claim_iri(CLAIMS[0])]
+    assert first["source"] == "corpus/ham-1.txt"
+    assert first["outlet"] == "Hamshahri Online"
+    assert first["chain"] == "Hamshahri Online ← ISNA ← Sputnik"
+    assert rows[claim_iri(CLAIMS[4])]["chain"] == "Fars"
+
+
+def test_provenance_chain_in_persian(graph):
+    rows = by_claim(run_query(graph, named_query("provenance"), {"lang": Literal("fa")}))
+    assert rows[claim_iri(CLAIMS[0])]["chain"] == "همشهری آنلاین ← ایسنا ← اسپوتنیک"
+
+
+def test_provenance_chain_follows_positions_not_names_or_insertion_order():
+    article = Article("long", "long.txt", "x", "x", (0,), outlet=HAMSHAHRI, agencies=(TASNIM, SPUTNIK, ISNA))
+    claim = Claim("long", "meets", (IRQ,), (IRN,))
+    built = build((article,), (claim,))
+    reversed_graph = new_graph()
+    for triple in sorted(built, reverse=True):
+        reversed_graph.add(triple)
+    for g in (built, reversed_graph):
+        rows = records(run_query(g, named_query("provenance")))
+        assert [r["chain"] for r in rows] == ["Hamshahri Online ← Tasnim ← Sputnik ← ISNA"]
+
+
+def test_relation_counts(graph):
+    rows = records(run_query(graph, named_query("relation-counts")))
+    counts = {str(r["relation"]).split("#")[1]: (r["claims"], r["negatedClaims"]) for r in rows}
+    assert counts == {
+        "respects": (1, 0), "supports": (1, 0), "joins": (1, 1), "meets": (1, 0),
+        "criticizes": (1, 0), "fights": (1, 0),
+    }
+
+
+def test_relation_counts_of_an_empty_graph():
+    assert run_query(new_graph(), named_query("relation-counts")).rows == []
+
+
+def test_contract_holds_on_a_built_graph(graph):
+    assert run_query(graph, named_query("contract")).rows == []
+
+
+def test_contract_names_each_breach():
+    g = build()
+    respects, supports, joins = (claim_iri(c) for c in CLAIMS[:3])
+    g.add((respects, DIP.relation, DIP.praises))
+    g.remove((supports, DIP.negated, None))
+    g.add((supports, DIP.modality, DIP._NS["Probable"]))
+    g.remove((supports, DIP.modality, DIP.Asserted))
+    g.add((entity_iri(RUS), DIP.joins, entity_iri(IRN)))
+    g.remove((entity_iri(SYR), DIP.criticizes, entity_iri(IRN)))
+    g.remove((article_iri("fars-2"), None, None))
+    bare = URIRef("urn:example:bare")
+    g.add((bare, RDF.type, DIP.Claim))
+    got = {(r["claim"], r["reason"]) for r in records(run_query(g, named_query("contract")))}
+    fars = {claim_iri(c) for c in CLAIMS[4:]}
+    assert got == {
+        (respects, "has 2 dip:relation values, not one"),
+        (respects, "is not negated but its plain triple is missing"),
+        (supports, "has no xsd:boolean dip:negated"),
+        (supports, "has no dip:modality among Asserted, Future, Intended, Desired"),
+        (joins, "is negated but its plain triple is asserted"),
+        (claim_iri(CLAIMS[4]), "is not negated but its plain triple is missing"),
+        *((c, "is not derived from an article with a dcterms:source") for c in fars | {bare}),
+        (bare, "has 0 dip:relation values, not one"),
+        (bare, "has no dip:subject"),
+        (bare, "has no dip:object"),
+        (bare, "has no xsd:boolean dip:negated"),
+        (bare, "has no dip:modality among Asserted, Future, Intended, Desired"),
+    }
+
+
+def test_contract_allows_a_triple_a_plain_claim_also_states():
+    denied = Claim("ham-1", "joins", (RUS,), (IRN,), negated=True, start=1)
+    stated = Claim("ham-1", "joins", (RUS,), (IRN,), start=2)
+    g = build(ARTICLES[:1], (denied, stated))
+    assert run_query(g, named_query("contract")).rows == []
+
+
+# running queries
+
+
+def test_user_queries_have_the_prefixes(graph):
+    result = run_query(graph, "SELECT ?s WHERE { ?s dip:respects ?o . ?o owl:sameAs wd:Q796 }")
+    assert result.variables == ["s"]
+    assert result.rows == [(entity_iri(RUS),)]
+
+
+def test_bindings_are_values_not_text(graph):
+    sneaky = Literal('x" } UNION { ?claim ?p ?o } #')
+    result = run_query(graph, "SELECT ?claim WHERE { ?claim dip:quote ?q }", {"q": sneaky})
+    assert result.rows == []
+    result = run_query(graph, "SELECT ?claim WHERE { ?claim dip:quote ?q }", {"q": Literal(QUOTE, lang="fa")})
+    assert result.rows == [(claim_iri(CLAIMS[0]),)]
+
+
+def test_syntax_error_is_a_one_line_query_error(graph):
+    with pytest.raises(QueryError) as caught:
+        run_query(graph, "SELECT ?x WHERE {\n ?x ?y }")
+    message = str(caught.value)
+    assert message.startswith("SPARQL syntax error at line")
+    assert "\n" not in message
+
+
+def test_unknown_prefix_is_a_query_error(graph):
+    with pytest.raises(QueryError, match="nope"):
+        run_query(graph, "SELECT ?x WHERE { ?x nope:p ?y }")
+
+
+def test_ask_and_construct(graph):
+    assert run_query(graph, "ASK { ?s dip:respects ?o }").boolean is True
+    assert run_query(graph, "ASK { ?s dip:joins ?o }").boolean is False
+    built = run_query(graph, "CONSTRUCT { ?s dip:says ?o } WHERE { ?c dip:speaker ?s ; dip:object ?o }")
+    assert built.variables == ["subject", "predicate", "object"]
+    assert set(built.graph) == set(built.rows) == {
+        (entity_iri(LAVROV), DIP._NS["says"], entity_iri(IRQ)),
+        (entity_iri(LAVROV), DIP._NS["says"], entity_iri(IRN)),
+    }
+
+
+# formats
+
+
+def test_table_is_aligned_and_short(graph):
+    result = run_query(graph, named_query("claims"), {"lang": Literal("fa")})
+    lines = format_result(result, "table").splitlines()
+    assert lines[0].split() == result.variables
+    assert set(lines[1]) == {"-", " "}
+    assert len(lines) == 2 + len(CLAIMS)
+    text = "\n".join(lines)
+    assert "dip:respects" in text and "res:claim/ham-1/" in text and "روسیه" in text and QUOTE in text
+    assert "^^" not in text and "@fa" not in text and "https://" not in text
+    starts = [line.index("dip:") for line in lines[2:]]
+    assert len(set(starts)) == 1
+
+
+def test_table_of_an_ask():
+    assert format_result(QueryResult("ASK", boolean=True), "table") == "true"
+
+
+def test_csv_parses_back(graph):
+    result = run_query(graph, named_query("claims"))
+    table = list(csv.reader(io.StringIO(format_result(result, "csv"))))
+    assert table[0] == result.variables
+    assert len(table) == 1 + len(CLAIMS)
+    row = next(dict(zip(table[0], r)) for r in table[1:] if r[2] == str(DIP.respects))
+    assert row["quote"] == QUOTE
+    assert row["negated"] == "false"
+
+
+def test_json_is_sparql_results_json(graph):
+    result = run_query(graph, named_query("claims"))
+    document = json.loads(format_result(result, "json"))
+    assert document["head"]["vars"] == result.variables
+    bindings = document["results"]["bindings"]
+    assert len(bindings) == len(CLAIMS)
+    first = next(b for b in bindings if b["relation"]["value"] == str(DIP.respects))
+    assert first["relation"]["type"] == "uri"
+    assert first["quote"] == {"type": "literal", "value": QUOTE, "xml:lang": "fa"}
+    assert first["negated"]["datatype"] == "http://www.w3.org/2001/XMLSchema#boolean"
+
+
+def test_json_of_an_ask(graph):
+    document = json.loads(format_result(run_query(graph, "ASK { ?s ?p ?o }"), "json"))
+    assert document == {"head": {}, "boolean": True}
+
+
+def test_unknown_format(graph):
+    with pytest.raises(UsageError, match="xml"):
+        format_result(run_query(graph, "ASK { ?s ?p ?o }"), "xml")
