@@ -11,7 +11,8 @@ from .kb import KnowledgeBase
 from .lexicon import is_word, key_form, lexicon, word_list
 
 PERSON_PREFIX = "person:"
-_QUOTES = {"«", "»", '"', "،", ","}
+# What may stand right before an unknown person's name: the sentence start or punctuation.
+NAME_BOUNDARIES = {"«", "»", '"', "،", ",", ":", ".", "(", ")", "\n", "\n\n"}
 
 
 @dataclass(frozen=True)
@@ -138,19 +139,25 @@ class ActorFinder:
         j = i
         while j > 0 and doc[j - 1].text in ("،", ","):
             j -= 1
-        if actors and actors[-1].end == j and actors[-1].label_ == "name":
-            return actors.pop() if self._is_person(actors[-1].kb_id_) or actors[-1].kb_id_.startswith(PERSON_PREFIX) else None
         if j > 0 and doc[j - 1].text == "»":
             k = j - 2
             while k >= 0 and doc[k].text != "«" and j - k < 6:
                 k -= 1
-            if k >= 0 and doc[k].text == "«" and k + 1 < j - 1:
-                return Span(doc, k + 1, j - 1)
-            return None
+            if k < 0 or doc[k].text != "«" or k + 1 >= j - 1:
+                return None
+            known = ""
+            while actors and actors[-1].start > k:
+                span = actors.pop()
+                if self._is_person(span.kb_id_):
+                    known = span.kb_id_
+            return Span(doc, k + 1, j - 1, kb_id=known)
+        if actors and actors[-1].end == j and actors[-1].label_ == "name":
+            last = actors[-1]
+            return actors.pop() if self._is_person(last.kb_id_) or last.kb_id_.startswith(PERSON_PREFIX) else None
         k = j
         while k > 0 and j - k < 3 and self._name_word(doc, words, k - 1):
             k -= 1
-        if j - k >= 2 and (k == 0 or not is_word(doc[k - 1].text) or words[k - 1] in self.function_words):
+        if j - k >= 2 and (k == 0 or doc[k - 1].text in NAME_BOUNDARIES or doc[k - 1].is_space):
             return Span(doc, k, j)
         return None
 

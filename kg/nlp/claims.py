@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .clauses import HARD_STOPS, Clauses, Mention
-from .cues import CueMatch, find_cues, is_speech_verb, modality_words
+from .cues import CueMatch, find_cues, is_speech_verb, modality_words, relation_rules
 from .discourse import Discourse
 from .kb import KnowledgeBase
 from .lexicon import is_word, key_form, lexicon
@@ -14,6 +14,11 @@ TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گف�
 TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), ("پیرامون",), ("در", "باره")}
 AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
 PRAISE_OR_BLAME = {"praises", "criticizes", "condemns", "accuses", "welcomes"}
+MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
+AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
+MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
+               "نشریه", "مجله", "پایگاه", "سایت", "روزنامههای", "رسانهای"}
+NOMINAL_REACH = 3
 
 
 class ClaimFinder:
@@ -22,6 +27,8 @@ class ClaimFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.clauses = Clauses()
+        self.owned = {(r.words[-1] + suffix, m[0]) for r in relation_rules() if r.words and r.nominal
+                      for m in r.markers for suffix in ("", "ی", "های", "ها")}
         self.reasons = {tuple(key_form(w) for w in r["word"].split())
                         for r in lexicon("fa/reason_words.tsv", ("word",))}
 
@@ -53,6 +60,9 @@ class ClaimFinder:
             for m in mentions:
                 for key in m.keys:
                     ctx.mention(key)
+                for w in words[max(sent.start, m.start - 2) : m.start]:
+                    if is_word(w) and w not in self.clauses.preps and w not in self.clauses.function_words:
+                        ctx.heads[w] = list(m.keys)
         doc._.claims = _lend_speakers([c for c in claims if c["subjects"]])
         return doc
 
@@ -74,7 +84,10 @@ class ClaimFinder:
             elif how == "title":
                 keys = self._title_keys(title, ctx)
             elif how == "demonym":
-                continue
+                before = key_form(sent.doc[start - 1].text) if start > sent.start else ""
+                if not before or before in MEDIA_WORDS or not is_word(sent.doc[start - 1].text):
+                    continue
+                keys = [key]
             elif how == "capital":
                 if start > 0 and key_form(sent.doc[start - 1].text) == "در":
                     continue
@@ -124,6 +137,9 @@ class ClaimFinder:
             lead = next((m for m in mentions if first <= m.start < start), None)
             if lead is not None and lead.how in ("pronoun:we", "pronoun:speaker") and quote_speaker:
                 subject = [quote_speaker]
+            if not subject:
+                subject = [m.keys[0] for m in mentions if first <= m.start < start
+                           and any(tuple(words[m.start - len(a) : m.start]) == a for a in AGENT_MARKERS)]
             speaker = subject[0] if subject else (ctx.speaker or ctx.last_person)
             if speaker and not ctx.is_person(speaker) and not ctx.state_of(speaker) and not subject:
                 speaker = ""
@@ -152,10 +168,13 @@ class ClaimFinder:
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
         subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form, content, sent)
         objects, topic = self._roles_object(doc, cue, words, mentions, max(start, subject_end),
-                                            end, subjects, earlier)
+                                            end, subjects, earlier, ctx)
         reason = self._after_reason(words, cue.start)
-        if objects != subjects and not reason:
+        reciprocal = objects == subjects
+        if not reciprocal and not reason:
             objects = [o for o in objects if o not in subjects]
+        if not objects and topic is None and cue.rule.relation in MUTUAL and len(subjects) > 1:
+            objects = list(subjects)
         if topic is None and not objects:
             return None
         negated = bool(form and form.negated) and not cue.rule.negative
@@ -183,10 +202,9 @@ class ClaimFinder:
                        content: int, sent: Span) -> tuple[list[str], int]:
         """Subject keys and the index where the subject phrase ends."""
         if cue.rule.nominal and cue.verb is None and cue.rule.markers:
-            agent = [m for m in mentions if cue.end <= m.start <= cue.end + 1
-                     and words[m.start - 1] not in self.clauses.preps]
-            if agent:
-                return agent[0].keys, start
+            agents, agents_end = self._agents(mentions, words, cue)
+            if agents:
+                return agents, agents_end
         if cue.rule.markers == (("pred",),):
             return self._believer(words, forms, ctx, start, sent), start
         first = max(start, self.clauses.preamble_end(words, sent))
@@ -206,6 +224,14 @@ class ClaimFinder:
             return [ctx.speaker], start
         return [], start
 
+    def _agents(self, mentions: list[Mention], words: list[str], cue: CueMatch) -> tuple[list[str], int]:
+        """The genitive agents right after a nominal cue ("دیدار X و Y"), and where they end."""
+        first, _ = self.clauses.subject(mentions, words, cue.end, min(len(words), cue.end + 2))
+        if not first:
+            return [], cue.end
+        agents, end = self.clauses.subject(mentions, words, cue.end, len(words))
+        return (agents, end) if agents[: len(first)] == first else (first, cue.end)
+
     def _believer(self, words: list[str], forms: list[VerbForm | None], ctx: Discourse,
                   start: int, sent: Span) -> list[str]:
         """Who holds a predicate ("X is legal") true: the person of the verb that embeds it."""
@@ -219,8 +245,8 @@ class ClaimFinder:
 
     def _roles_object(self, doc: Doc, cue: CueMatch, words: list[str], mentions: list[Mention],
                       start: int, end: int, subjects: list[str],
-                      earlier: list[dict]) -> tuple[list[str], dict | None]:
-        span = self._object_span(cue, words, start, end)
+                      earlier: list[dict], ctx: Discourse) -> tuple[list[str], dict | None]:
+        span = self._object_span(cue, words, start, end, mentions)
         if span is None:
             return [], None
         a, b = span
@@ -229,7 +255,7 @@ class ClaimFinder:
         inside = [m for m in mentions if a <= m.start < b]
         keys = list(dict.fromkeys(k for m in inside for k in m.keys))
         if not keys:
-            return self._anaphoric_object(words, a, b, earlier), None
+            return self._anaphoric_object(words, a, b, earlier, ctx), None
         covered = {i for m in inside for i in range(m.start, m.end)}
         content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
@@ -238,17 +264,19 @@ class ClaimFinder:
             return keys, None
         return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}
 
-    def _anaphoric_object(self, words: list[str], a: int, b: int, earlier: list[dict]) -> list[str]:
-        """"این دعوت" (this invitation): the actors who made the act an earlier claim named."""
+    def _anaphoric_object(self, words: list[str], a: int, b: int, earlier: list[dict],
+                          ctx: Discourse) -> list[str]:
+        """"این دعوت" (this invitation): who made the act an earlier claim named, or whose the thing was."""
         if b - a < 2 or words[a] not in ("این", "همین"):
             return []
         noun = words[a + 1]
         for claim in reversed(earlier):
             if claim["cue"] and noun.startswith(claim["cue"]):
                 return list(claim["subjects"])
-        return []
+        return list(ctx.heads.get(noun, []))
 
-    def _object_span(self, cue: CueMatch, words: list[str], start: int, end: int) -> tuple[int, int] | None:
+    def _object_span(self, cue: CueMatch, words: list[str], start: int, end: int,
+                     mentions: list[Mention]) -> tuple[int, int] | None:
         markers = cue.rule.markers
         stop = cue.verb if cue.verb is not None else end
         if markers == (("pred",),):
@@ -263,15 +291,29 @@ class ClaimFinder:
                         k -= 1
                     return (k, j)
             return None
-        windows = [(cue.end, stop), (start, cue.start)] if cue.verb is not None else [(cue.end, end), (start, cue.start)]
-        for lo, hi in windows:
-            for j in range(lo, hi):
+        if cue.verb is not None:
+            windows = [(cue.end, stop, stop), (start, cue.start, cue.start)]
+        else:
+            _, agents_end = self._agents(mentions, words, cue)
+            reach = min(end, max(cue.end, agents_end) + NOMINAL_REACH)
+            windows = [(cue.end, reach, end)]
+        for lo, reach, hi in windows:
+            for j in range(lo, reach):
+                if cue.verb is None and words[j] in self.clauses.preps \
+                        and not any(words[j] == m[0] for m in markers):
+                    break
+                if j != cue.end and self._owned_marker(words, j):
+                    continue
                 for marker in markers:
                     if tuple(words[j : j + len(marker)]) == marker:
                         k = j + len(marker)
                         close = self.clauses.phrase_end(words, k, hi, topic=marker in TOPIC_MARKERS)
                         return (k, close) if k < close else None
         return None
+
+    def _owned_marker(self, words: list[str], j: int) -> bool:
+        """True when the preposition at `j` belongs to another relation noun ("مبارزه با داعش")."""
+        return j > 0 and (words[j - 1], words[j]) in self.owned
 
     def _modality(self, words: list[str], forms: list[VerbForm | None], sent: Span,
                   start: int, end: int, verb: int | None) -> str:

@@ -27,6 +27,8 @@ class Discourse:
     last_state: str = ""
     speaker: str = ""
     addressee: str = ""
+    recent_states: list[str] = field(default_factory=list)
+    heads: dict[str, list[str]] = field(default_factory=dict)
 
     def person(self, key: str) -> Person:
         """The record of person `key`, created from the KB or the document on first use."""
@@ -60,6 +62,9 @@ class Discourse:
             self.last_person = key
         elif (entity := self.kb.entities.get(key)) is not None and entity.kind == "state":
             self.last_state = key
+            if key in self.recent_states:
+                self.recent_states.remove(key)
+            self.recent_states.append(key)
 
     def by_title(self, role: str, state: str) -> str:
         """The person last met holding `role` for `state`; "" when there is none."""
@@ -82,4 +87,6 @@ class Discourse:
             return [self.last_person] if self.last_person else []
         if refers == "last-state":
             return [self.last_state] if self.last_state else []
+        if refers == "pair":
+            return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
         return list(subjects or [])
