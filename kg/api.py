@@ -44,12 +44,12 @@ class Extraction:
         """Number of claims per relation."""
         return Counter(c.relation for c in self.claims)
 
-    def summary(self) -> str:
-        """A few lines: articles, claims by relation, failures with reasons."""
+    def summary(self, failures: bool = True) -> str:
+        """A few lines: articles, claims by relation and (unless `failures` is false) failures with reasons."""
         lines = [f"{len(self.articles)} articles, {len(self.claims)} claims"]
         for relation, n in self.by_relation().most_common():
             lines.append(f"  {relation:<20} {n}")
-        if self.failures:
+        if failures and self.failures:
             lines.append(f"{len(self.failures)} failed:")
             lines.extend(f"  {e}" for e in self.failures)
         return "\n".join(lines)
@@ -119,8 +119,11 @@ def build_dataset(extraction: Extraction) -> Dataset:
     for article in extraction.articles:
         graphs[article.id] = ds.graph(article_iri(article.id))
         add_article(graphs[article.id], article)
+    lang = {a.id: a.lang for a in extraction.articles}
     for claim in extraction.claims:
-        add_claim(graphs[claim.article], claim)
+        if claim.article not in graphs:
+            graphs[claim.article] = ds.graph(article_iri(claim.article))
+        add_claim(graphs[claim.article], claim, lang.get(claim.article, "fa"))
     return ds
 
 

@@ -16,12 +16,14 @@ def _data(args: argparse.Namespace):
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """kg extract PATH... -o FILE"""
+    if args.output:
+        api.format_of(args.output)  # an unknown extension fails now, not after the extraction
     extraction = api.extract(args.paths, kb_files=args.kb or (), date=args.date)
     if args.output:
         api.write_graph(extraction, args.output)
     else:
         sys.stdout.write(api.build_graph(extraction).serialize(format="turtle"))
-    print(extraction.summary(), file=sys.stderr)
+    print(extraction.summary(failures=False), file=sys.stderr)
     for failure in extraction.failures:
         print(f"kg: {failure}", file=sys.stderr)
     return 1 if extraction.failures and not extraction.articles else 0
@@ -76,38 +78,41 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kg", description="A knowledge graph of diplomatic statements.")
     sub = p.add_subparsers(dest="command", required=True)
 
-    e = sub.add_parser("extract", help="extract claims from articles into an RDF file")
+    def command(name: str, text: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+
+    e = command("extract", "extract claims from articles into an RDF file")
     e.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders")
     e.add_argument("-o", "--output", help="output file: .ttl, .nt, .jsonld, .trig or .nq")
     e.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
     e.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
     e.set_defaults(func=cmd_extract)
 
-    q = sub.add_parser("query", help="run a SPARQL query on an RDF file")
+    q = command("query", "run a SPARQL query on an RDF file")
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("-f", "--file", help="read the query from a .rq file")
     q.add_argument("--data", action="append", required=True, help="RDF file(s) to query")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_query)
 
-    d = sub.add_parser("draw", help="draw the claims of an RDF file as a diagram")
+    d = command("draw", "draw the claims of an RDF file as a diagram")
     d.add_argument("--data", action="append", required=True, help="RDF file(s) to draw")
     d.add_argument("-o", "--output", required=True, help="output .png or .svg")
     d.add_argument("--lang", choices=("fa", "en"), default="fa", help="label language")
     d.add_argument("--actor", help="only this actor's claims (IRI or label)")
     d.set_defaults(func=cmd_draw)
 
-    v = sub.add_parser("eval", help="score an RDF file against gold claim files")
+    v = command("eval", "score an RDF file against gold claim files")
     v.add_argument("gold", nargs="+", help="folders of NAME.gold.jsonl files")
     v.add_argument("--data", action="append", required=True, help="RDF file(s) with the claims")
     v.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     v.set_defaults(func=cmd_eval)
 
-    s = sub.add_parser("validate", help="check RDF files against the SHACL shapes")
+    s = command("validate", "check RDF files against the SHACL shapes")
     s.add_argument("files", nargs="+")
     s.set_defaults(func=cmd_validate)
 
-    m = sub.add_parser("demo", help="extract the bundled seed article: graph, diagram, summary")
+    m = command("demo", "extract the bundled seed article: graph, diagram, summary")
     m.add_argument("-o", "--output", default="output", help="output folder")
     m.set_defaults(func=cmd_demo)
     return p

@@ -19,6 +19,7 @@ AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
                "نشریه", "مجله", "پایگاه", "سایت", "روزنامههای", "رسانهای"}
 NOMINAL_REACH = 3
+SPECIAL_MARKERS = {"pred", "gen", "after", "را"}
 
 
 class ClaimFinder:
@@ -56,7 +57,7 @@ class ClaimFinder:
                 if claim is not None:
                     claim["sentence"] = index
                     found.append(claim)
-            claims.extend(_agents_from_reasons(found))
+            claims.extend(_agents_from_reasons(_drop_embedded(found)))
             for m in mentions:
                 for key in m.keys:
                     ctx.mention(key)
@@ -130,7 +131,7 @@ class ClaimFinder:
             while k < sent.end and words[k] in AUXILIARIES:
                 k += 1
             after = words[k] if k < sent.end else ":"
-            if after not in (":", "که"):
+            if after not in (":", "که", "«") and not self._opens_condition(words, k):
                 continue
             first = self.clauses.preamble_end(words, sent)
             subject, _ = self.clauses.subject(mentions, words, first, start)
@@ -149,11 +150,18 @@ class ClaimFinder:
                 ctx.addressee = addressee[0]
             elif speaker and speaker == ctx.addressee and ctx.speaker:
                 ctx.addressee = ctx.speaker
-            return speaker, k + 1
+            return speaker, k + (0 if self._opens_condition(words, k) or after == "«" else 1)
         for m in mentions:
             if m.start >= sent.start + 2 and words[m.start - 2 : m.start] == ["به", "گفته"]:
                 return m.keys[0], sent.start
+        headline = [m for m in mentions if m.start <= sent.start + 1 and m.end < sent.end and words[m.end] == ":"]
+        if headline:
+            return headline[0].keys[0], headline[0].end + 1
         return None
+
+    def _opens_condition(self, words: list[str], k: int) -> bool:
+        opened = self.clauses.opens(words, k)
+        return opened is not None and opened[1] == "condition"
 
     # -- one claim --------------------------------------------------------------------------
 
@@ -167,26 +175,35 @@ class ClaimFinder:
         form = forms[verb] if verb is not None else None
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
         subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form, content, sent)
-        objects, topic = self._roles_object(doc, cue, words, mentions, max(start, subject_end),
-                                            end, subjects, earlier, ctx)
+        objects, topic, object_span = self._roles_object(doc, cue, words, mentions, max(start, subject_end),
+                                                         end, subjects, earlier, ctx)
         reason = self._after_reason(words, cue.start)
-        reciprocal = objects == subjects
+        reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:
             objects = [o for o in objects if o not in subjects]
         if not objects and topic is None and cue.rule.relation in MUTUAL and len(subjects) > 1:
             objects = list(subjects)
         if topic is None and not objects:
             return None
-        negated = bool(form and form.negated) and not cue.rule.negative
+        negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
         modality = self._modality(words, forms, sent, start, end, verb)
         speaker = ctx.speaker if (cue.start >= content or ctx.speaker) else ""
         return {"relation": cue.rule.relation, "subjects": subjects, "objects": objects,
+                "nominal": cue.verb is None, "object_span": object_span,
                 "topic": topic, "speakers": [speaker] if speaker else [], "negated": negated,
                 "modality": modality, "start": doc[start].idx,
                 "end": doc[end - 1].idx + len(doc[end - 1].text),
                 "conditional": self.clauses.conditional(words, sent),
                 "cue": cue.rule.words[-1] if cue.rule.words else "", "tokens": (start, end),
-                "reason": reason}
+                "reason": reason, "time": self._after_time(words, cue.start)}
+
+    def _after_time(self, words: list[str], i: int) -> bool:
+        """True when a time phrase presupposes the act ("بعد از عقب‌نشینی آمریکا")."""
+        for n in (1, 2):
+            opened = self.clauses.opens(words, i - n) if i - n >= 0 else None
+            if opened and opened[1] == "time" and opened[0] == n:
+                return True
+        return False
 
     def _after_reason(self, words: list[str], i: int) -> bool:
         return any(tuple(words[i - len(r) : i]) == r for r in self.reasons if i >= len(r))
@@ -220,9 +237,22 @@ class ClaimFinder:
             return list(dict.fromkeys(keys)), start
         if person == "1sg":
             return ctx.resolve_pronoun("speaker"), start
-        if person.startswith("3") and ctx.speaker and start >= content and cue.start >= content:
-            return [ctx.speaker], start
+        if person.startswith("3"):
+            inherited = self._previous_subject(words, forms, mentions, sent, start)
+            if inherited:
+                return inherited, start
+            if ctx.speaker and start >= content and cue.start >= content:
+                return [ctx.speaker], start
         return [], start
+
+    def _previous_subject(self, words: list[str], forms: list[VerbForm | None], mentions: list[Mention],
+                          sent: Span, start: int) -> list[str]:
+        """The subject of the clause before, when this one continues it after و or ، (pro-drop)."""
+        if start - 1 <= sent.start or words[start - 1] not in ("و", "،"):
+            return []
+        before, _, _ = self.clauses.around(words, forms, sent, start - 2)
+        subjects, _ = self.clauses.subject(mentions, words, before, start - 1)
+        return subjects
 
     def _agents(self, mentions: list[Mention], words: list[str], cue: CueMatch) -> tuple[list[str], int]:
         """The genitive agents right after a nominal cue ("دیدار X و Y"), and where they end."""
@@ -245,24 +275,26 @@ class ClaimFinder:
 
     def _roles_object(self, doc: Doc, cue: CueMatch, words: list[str], mentions: list[Mention],
                       start: int, end: int, subjects: list[str],
-                      earlier: list[dict], ctx: Discourse) -> tuple[list[str], dict | None]:
+                      earlier: list[dict], ctx: Discourse
+                      ) -> tuple[list[str], dict | None, tuple[int, int] | None]:
+        """Object keys, or a topic, and the object phrase's token span."""
         span = self._object_span(cue, words, start, end, mentions)
         if span is None:
-            return [], None
+            return [], None, None
         a, b = span
         if words[a : a + 1] == ["هم"] and words[a - 1] == "با":
-            return list(subjects), None
+            return list(subjects), None, span
         inside = [m for m in mentions if a <= m.start < b]
         keys = list(dict.fromkeys(k for m in inside for k in m.keys))
         if not keys:
-            return self._anaphoric_object(words, a, b, earlier, ctx), None
+            return self._anaphoric_object(words, a, b, earlier, ctx), None, span
         covered = {i for m in inside for i in range(m.start, m.end)}
         content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
                    and words[i] not in ("و", "را")]
         if not content:
-            return keys, None
-        return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}
+            return keys, None, span
+        return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}, span
 
     def _anaphoric_object(self, words: list[str], a: int, b: int, earlier: list[dict],
                           ctx: Discourse) -> list[str]:
@@ -277,20 +309,47 @@ class ClaimFinder:
 
     def _object_span(self, cue: CueMatch, words: list[str], start: int, end: int,
                      mentions: list[Mention]) -> tuple[int, int] | None:
-        markers = cue.rule.markers
+        """The object phrase of a cue, trying its markers in the order the lexicon lists them."""
         stop = cue.verb if cue.verb is not None else end
-        if markers == (("pred",),):
-            return (start, cue.start) if start < cue.start else None
-        if not markers or markers == (("gen",),):
-            return (cue.end, stop) if cue.end < stop else None
-        if markers == (("را",),):
-            for j in range(cue.start - 1, start - 1, -1):
-                if words[j] == "را":
-                    k = j
-                    while k > start and words[k - 1] not in self.clauses.preps and words[k - 1] not in HARD_STOPS:
-                        k -= 1
-                    return (k, j)
-            return None
+        prepositional = [m for m in cue.rule.markers if m[0] not in SPECIAL_MARKERS]
+        for marker in cue.rule.markers or (("gen",),):
+            kind = marker[0] if marker[0] in SPECIAL_MARKERS else "prep"
+            if kind == "prep":
+                span = self._prepositional_span(cue, words, start, end, stop, mentions, prepositional)
+            elif kind == "pred":
+                span = (start, cue.start) if start < cue.start else None
+            elif kind == "gen":
+                span = (cue.end, stop) if cue.end < stop else None
+            elif kind == "after":
+                span = self._complement_span(words, stop, end)
+            else:
+                span = self._marked_span(words, start, cue.start)
+            if span is not None:
+                return span
+        return None
+
+    def _marked_span(self, words: list[str], start: int, cue_start: int) -> tuple[int, int] | None:
+        """The definite object before را."""
+        for j in range(cue_start - 1, start - 1, -1):
+            if words[j] == "را":
+                k = j
+                while k > start and words[k - 1] not in self.clauses.preps and words[k - 1] not in HARD_STOPS:
+                    k -= 1
+                return (k, j) if k < j else None
+        return None
+
+    def _complement_span(self, words: list[str], verb: int, end: int) -> tuple[int, int] | None:
+        """What is demanded after a verb of demanding: "می‌خواهم که X را آزاد کنند"."""
+        k = verb + 1
+        if k < len(words) and words[k] == "که":
+            k += 1
+        close = k
+        while close < len(words) and words[close] not in HARD_STOPS and words[close] not in ("زیرا", "چراکه", "اما"):
+            close += 1
+        return (k, close) if k < close else None
+
+    def _prepositional_span(self, cue: CueMatch, words: list[str], start: int, end: int, stop: int,
+                            mentions: list[Mention], markers: list[tuple[str, ...]]) -> tuple[int, int] | None:
         if cue.verb is not None:
             windows = [(cue.end, stop, stop), (start, cue.start, cue.start)]
         else:
@@ -329,6 +388,15 @@ class ClaimFinder:
         if any(f is not None and f.future_auxiliary for f in forms[start:end]):
             return "future"
         return "asserted"
+
+
+def _drop_embedded(claims: list[dict]) -> list[dict]:
+    """A nominal act inside another claim's object is part of that claim ("welcomes any fight against
+    terrorism" is no `fights`), unless a reason phrase makes it an act of its own."""
+    spans = [c["object_span"] for c in claims if not c["nominal"] and c["object_span"]]
+    return [c for c in claims if not c["nominal"] or c["reason"]
+            or not any(a <= c["tokens"][0] < b for a, b in spans)
+            or c["time"]]
 
 
 def _agents_from_reasons(claims: list[dict]) -> list[dict]:

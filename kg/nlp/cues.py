@@ -23,6 +23,7 @@ class CueRule:
     markers: tuple[tuple[str, ...], ...]
     nominal: bool
     negative: bool
+    negates: bool
     gap: int
 
 
@@ -35,6 +36,10 @@ class CueMatch:
     end: int
     verb: int | None
     form: VerbForm | None
+
+
+# What follows a finite verb: Persian verbs end their clause ("خواست طالبان" is a noun phrase).
+CLAUSE_FINAL = {".", "،", ":", "؛", "!", "؟", "»", "و", "که", "تا", "اما", ")", "؟"}
 
 
 def _words(text: str) -> tuple[str, ...]:
@@ -51,7 +56,8 @@ def relation_rules() -> tuple[CueRule, ...]:
         stems = frozenset() if r["stems"] in ("", "-") else frozenset(_stem_pasts(r["stems"]))
         markers = tuple(_words(m) for m in r["object"].split("|")) if r["object"] not in ("", "-") else ()
         rules.append(CueRule(r["relation"], _words(r["cue"]), stems, markers,
-                             r["nominal"] == "yes", r["polarity"] == "neg", int(r["gap"] or 2)))
+                             r["nominal"] == "yes", r["polarity"] == "neg",
+                             r["polarity"] == "negates", int(r["gap"] or 2)))
     return tuple(rules)
 
 
@@ -119,7 +125,9 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
                     continue
             else:
                 f = forms[i]
-                if f is None or f.past not in rule.stems:
+                if f is None or f.past not in rule.stems or f.future_auxiliary:
+                    continue
+                if not f.imperfective and i + 1 < sent.end and words[i + 1] not in CLAUSE_FINAL:
                     continue
                 end, verb = i + 1, i
             form = forms[verb] if verb is not None else None

@@ -60,7 +60,8 @@ class Discourse:
         """Note that `key` was just named."""
         if self.is_person(key):
             self.last_person = key
-        elif (entity := self.kb.entities.get(key)) is not None and entity.kind == "state":
+        elif key.startswith("topic:") is False and (state := self.state_of(key)):
+            key = state
             self.last_state = key
             if key in self.recent_states:
                 self.recent_states.remove(key)

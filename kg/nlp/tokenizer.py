@@ -19,7 +19,7 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
         defaults = nlp.Defaults
         prefixes = list(defaults.prefixes or []) + _EXTRA
         suffixes = list(defaults.suffixes or []) + _EXTRA
-        infixes = list(defaults.infixes or []) + [r"(?<=[^\d\s])[،؛:«»](?=\S)"]
+        infixes = list(defaults.infixes or []) + [r"(?<=[^\d\s])[،؛:«»()](?=\S)"]
         return Tokenizer(
             nlp.vocab,
             rules=defaults.tokenizer_exceptions,
