@@ -1,6 +1,8 @@
 """Claims from a Doc: relation cues, their clause, subject, object, speaker, negation and modality."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span
 
 from .clauses import HARD_STOPS, Clauses, Mention
@@ -59,8 +61,6 @@ class ClaimFinder:
                     found.append(claim)
             claims.extend(_agents_from_reasons(_drop_embedded(found)))
             for m in mentions:
-                for key in m.keys:
-                    ctx.mention(key)
                 for w in words[max(sent.start, m.start - 2) : m.start]:
                     if is_word(w) and w not in self.clauses.preps and w not in self.clauses.function_words:
                         ctx.heads[w] = list(m.keys)
@@ -97,7 +97,10 @@ class ClaimFinder:
                 keys = [key]
                 if ctx.is_person(key):
                     ctx.person(key)
-            out.append(Mention(start, end, [k for k in keys if k], how))
+            keys = [k for k in keys if k]
+            for k in keys:
+                ctx.mention(k)
+            out.append(Mention(start, end, keys, how))
         return [m for m in out if m.keys]
 
     def _title_keys(self, title: dict, ctx: Discourse) -> list[str]:
@@ -172,17 +175,19 @@ class ClaimFinder:
         if kind == "condition":
             return None
         verb = cue.verb if cue.verb is not None else self._governing_verb(forms, cue.end, end)
-        form = forms[verb] if verb is not None else None
+        form = self._finite_form(forms, verb)
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
         subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form, content, sent)
-        objects, topic, object_span = self._roles_object(doc, cue, words, mentions, max(start, subject_end),
-                                                         end, subjects, earlier, ctx)
+        objects, topic, object_span = self._roles_object(doc, cue, words, forms, mentions,
+                                                         max(start, subject_end), end, subjects, earlier, ctx)
         reason = self._after_reason(words, cue.start)
         reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:
             objects = [o for o in objects if o not in subjects]
         if not objects and topic is None and cue.rule.relation in MUTUAL and len(subjects) > 1:
             objects = list(subjects)
+        if topic is not None and set(topic["involves"]) <= set(subjects) and not reason:
+            topic = None
         if topic is None and not objects:
             return None
         negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
@@ -207,6 +212,16 @@ class ClaimFinder:
 
     def _after_reason(self, words: list[str], i: int) -> bool:
         return any(tuple(words[i - len(r) : i]) == r for r in self.reasons if i >= len(r))
+
+    def _finite_form(self, forms: list[VerbForm | None], verb: int | None) -> VerbForm | None:
+        """The verb's form, with person and polarity from a future auxiliary before it ("نخواهیم کرد")."""
+        if verb is None:
+            return None
+        form = forms[verb]
+        aux = forms[verb - 1] if verb > 0 else None
+        if form is not None and aux is not None and aux.future_auxiliary:
+            return replace(form, person=aux.person, negated=aux.negated or form.negated)
+        return form
 
     def _governing_verb(self, forms: list[VerbForm | None], i: int, end: int) -> int | None:
         for j in range(i, end):
@@ -273,12 +288,13 @@ class ClaimFinder:
                 return ctx.resolve_pronoun("speaker")
         return [ctx.speaker] if ctx.speaker else []
 
-    def _roles_object(self, doc: Doc, cue: CueMatch, words: list[str], mentions: list[Mention],
+    def _roles_object(self, doc: Doc, cue: CueMatch, words: list[str], forms: list[VerbForm | None],
+                      mentions: list[Mention],
                       start: int, end: int, subjects: list[str],
                       earlier: list[dict], ctx: Discourse
                       ) -> tuple[list[str], dict | None, tuple[int, int] | None]:
         """Object keys, or a topic, and the object phrase's token span."""
-        span = self._object_span(cue, words, start, end, mentions)
+        span = self._object_span(cue, words, forms, start, end, mentions)
         if span is None:
             return [], None, None
         a, b = span
@@ -289,6 +305,7 @@ class ClaimFinder:
         if not keys:
             return self._anaphoric_object(words, a, b, earlier, ctx), None, span
         covered = {i for m in inside for i in range(m.start, m.end)}
+        covered |= {i for span in doc.spans["actors"] for i in range(span.start, span.end)}
         content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
                    and words[i] not in ("و", "را")]
@@ -307,19 +324,21 @@ class ClaimFinder:
                 return list(claim["subjects"])
         return list(ctx.heads.get(noun, []))
 
-    def _object_span(self, cue: CueMatch, words: list[str], start: int, end: int,
-                     mentions: list[Mention]) -> tuple[int, int] | None:
+    def _object_span(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None], start: int,
+                     end: int, mentions: list[Mention]) -> tuple[int, int] | None:
         """The object phrase of a cue, trying its markers in the order the lexicon lists them."""
         stop = cue.verb if cue.verb is not None else end
         prepositional = [m for m in cue.rule.markers if m[0] not in SPECIAL_MARKERS]
         for marker in cue.rule.markers or (("gen",),):
             kind = marker[0] if marker[0] in SPECIAL_MARKERS else "prep"
             if kind == "prep":
-                span = self._prepositional_span(cue, words, start, end, stop, mentions, prepositional)
+                span = self._prepositional_span(cue, words, forms, start, end, stop, mentions, prepositional)
             elif kind == "pred":
                 span = (start, cue.start) if start < cue.start else None
             elif kind == "gen":
-                span = (cue.end, stop) if cue.end < stop else None
+                head = cue.end - 1 if len(cue.rule.words) > 1 else cue.end
+                close = self.clauses.phrase_end(words, forms, cue.end, stop, topic=True)
+                span = (head, close) if cue.end < close else None
             elif kind == "after":
                 span = self._complement_span(words, stop, end)
             else:
@@ -348,7 +367,8 @@ class ClaimFinder:
             close += 1
         return (k, close) if k < close else None
 
-    def _prepositional_span(self, cue: CueMatch, words: list[str], start: int, end: int, stop: int,
+    def _prepositional_span(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None],
+                            start: int, end: int, stop: int,
                             mentions: list[Mention], markers: list[tuple[str, ...]]) -> tuple[int, int] | None:
         if cue.verb is not None:
             windows = [(cue.end, stop, stop), (start, cue.start, cue.start)]
@@ -366,7 +386,7 @@ class ClaimFinder:
                 for marker in markers:
                     if tuple(words[j : j + len(marker)]) == marker:
                         k = j + len(marker)
-                        close = self.clauses.phrase_end(words, k, hi, topic=marker in TOPIC_MARKERS)
+                        close = self.clauses.phrase_end(words, forms, k, hi, topic=marker in TOPIC_MARKERS)
                         return (k, close) if k < close else None
         return None
 

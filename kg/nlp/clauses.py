@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from .cues import prepositions
+from .cues import CLAUSE_FINAL, modality_words, prepositions, relation_rules, speech_rules
 from .lexicon import key_form, lexicon, word_list
 from .verbs import VerbForm
 
@@ -15,6 +15,12 @@ INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", 
 # Words in front of a subject that do not stop it being the clause's subject.
 MAX_LEAD = 2
 PREAMBLES = (["به", "گزارش"], ["به", "نقل"], ["بنا", "بر"], ["به", "نوشته"])
+
+
+def _finite(form: VerbForm | None) -> bool:
+    """A verb form that ends a phrase (an inflected or imperfective verb, not a bare stem)."""
+    return form is not None and (form.imperfective or form.negated or form.person != "3sg"
+                                 or form.tense == "perfect" or form.future_auxiliary)
 
 
 @dataclass
@@ -35,6 +41,8 @@ class Clauses:
         self.words = {tuple(key_form(w) for w in r["word"].split()): r["kind"] for r in rows}
         self.preps = prepositions()
         self.function_words = word_list("fa/function_words.txt")
+        self.verbal_nouns = {w for rule in relation_rules() for w in rule.words[-1:]}
+        self.verbal_nouns |= {w for cue, _ in speech_rules() for w in cue[-1:]} | set(modality_words())
 
     def opens(self, words: list[str], j: int) -> tuple[int, str] | None:
         """(length, kind) of a clause word starting at token `j`."""
@@ -70,10 +78,16 @@ class Clauses:
                 break
         return start, end, kind
 
-    def phrase_end(self, words: list[str], k: int, hi: int, topic: bool = False) -> int:
-        """Where an object phrase starting at `k` ends: a preposition, a clause word or `hi`."""
+    def phrase_end(self, words: list[str], forms: list[VerbForm | None], k: int, hi: int,
+                   topic: bool = False) -> int:
+        """Where an object phrase starting at `k` ends: a verb, a preposition, a clause word or `hi`."""
         for n in range(k, hi):
-            if words[n] in HARD_STOPS or self.opens(words, n):
+            opened = self.opens(words, n)
+            if opened and topic and words[n] == "که":
+                opened = None
+            if words[n] in HARD_STOPS or opened or self._verb_at(words, forms, n, hi):
+                return n
+            if n + 1 < hi and self._verb_at(words, forms, n + 1, hi) and words[n] in self.verbal_nouns:
                 return n
             if topic:
                 continue
@@ -82,6 +96,10 @@ class Clauses:
             if words[n] in INNER_PREPOSITIONS and n + 1 < hi and words[n + 1] in ("خاطر", "دلیل", "علت"):
                 return n
         return hi
+
+    def _verb_at(self, words: list[str], forms: list[VerbForm | None], n: int, hi: int) -> bool:
+        """True when token `n` is a finite verb (a bare 3sg past only when its clause ends there)."""
+        return _finite(forms[n]) or (forms[n] is not None and (n + 1 >= hi or words[n + 1] in CLAUSE_FINAL))
 
     def subject(self, mentions: list, words: list[str], start: int, end: int) -> tuple[list[str], int]:
         """Keys of the clause subject (leading mentions in [start, end) not governed by a preposition)."""
