@@ -16,6 +16,8 @@ TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گف�
 TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), ("پیرامون",), ("در", "باره")}
 AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
 PRAISE_OR_BLAME = {"praises", "criticizes", "condemns", "accuses", "welcomes"}
+# Relations whose object is a party, never a matter: the object phrase must open with an actor.
+PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
 AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
@@ -199,7 +201,7 @@ class ClaimFinder:
                 "modality": modality, "start": doc[start].idx,
                 "end": doc[end - 1].idx + len(doc[end - 1].text),
                 "conditional": self.clauses.conditional(words, sent),
-                "cue": cue.rule.words[-1] if cue.rule.words else "", "tokens": (start, end),
+                "cue": cue.rule.words[-1] if cue.rule.words else words[cue.start], "tokens": (start, end),
                 "reason": reason, "time": self._after_time(words, cue.start)}
 
     def _after_time(self, words: list[str], i: int) -> bool:
@@ -301,6 +303,12 @@ class ClaimFinder:
         if words[a : a + 1] == ["هم"] and words[a - 1] == "با":
             return list(subjects), None, span
         inside = [m for m in mentions if a <= m.start < b]
+        if cue.rule.relation in PARTY_OBJECT:
+            parties = self._leading_parties(inside, words, a)
+            if parties:
+                return list(dict.fromkeys(k for m in parties for k in m.keys)), None, span
+            b = next((i for i in range(a, b) if words[i] == "،" or words[i] in self.clauses.preps), b)
+            inside = [m for m in inside if m.start < b]
         keys = list(dict.fromkeys(k for m in inside for k in m.keys))
         if not keys:
             return self._anaphoric_object(words, a, b, earlier, ctx), None, span
@@ -312,6 +320,18 @@ class ClaimFinder:
         if not content:
             return keys, None, span
         return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}, span
+
+    def _leading_parties(self, inside: list[Mention], words: list[str], a: int) -> list[Mention]:
+        """The actors an object phrase opens with, coordinated by و or ،; none if it opens otherwise."""
+        out: list[Mention] = []
+        at = a
+        for m in inside:
+            gap = [w for w in words[at : m.start] if w not in ("و", "،", "«", "»")]
+            if gap:
+                break
+            out.append(m)
+            at = m.end
+        return out
 
     def _anaphoric_object(self, words: list[str], a: int, b: int, earlier: list[dict],
                           ctx: Discourse) -> list[str]:
@@ -340,7 +360,7 @@ class ClaimFinder:
                 close = self.clauses.phrase_end(words, forms, cue.end, stop, topic=True)
                 span = (head, close) if cue.end < close else None
             elif kind == "after":
-                span = self._complement_span(words, stop, end)
+                span = self._complement_span(words, forms, stop)
             else:
                 span = self._marked_span(words, start, cue.start)
             if span is not None:
@@ -357,13 +377,13 @@ class ClaimFinder:
                 return (k, j) if k < j else None
         return None
 
-    def _complement_span(self, words: list[str], verb: int, end: int) -> tuple[int, int] | None:
+    def _complement_span(self, words: list[str], forms: list[VerbForm | None], verb: int) -> tuple[int, int] | None:
         """What is demanded after a verb of demanding: "می‌خواهم که X را آزاد کنند"."""
         k = verb + 1
-        if k < len(words) and words[k] == "که":
+        if k < len(words) and words[k] in ("که", "تا"):
             k += 1
-        close = k
-        while close < len(words) and words[close] not in HARD_STOPS and words[close] not in ("زیرا", "چراکه", "اما"):
+        close = self.clauses.phrase_end(words, forms, k, len(words), topic=True)
+        if close < len(words) and forms[close] is not None:
             close += 1
         return (k, close) if k < close else None
 

@@ -116,7 +116,7 @@ class Clauses:
                     continue
                 break
             lead = [w for w in words[start : m.start] if w not in self.function_words]
-            if len(lead) > MAX_LEAD:
+            if len(lead) > MAX_LEAD or any(w in self.preps for w in words[start : m.start]):
                 break
             governed = m.start > start and words[m.start - 1] in self.preps
             marked = m.end < len(words) and words[m.end] == "را"
