@@ -9,8 +9,11 @@ from spacy.tokens import Doc, Span
 from ..model import Entity
 from .kb import KnowledgeBase
 from .lexicon import is_word, key_form, lexicon, word_list
+from .verbs import analyse
 
 PERSON_PREFIX = "person:"
+# Title kinds held by one named person (not "officials" or "counterpart" groups).
+NAMED_KINDS = {"person", "expert", "counterpart"}
 # What may stand right before an unknown person's name: the sentence start or punctuation.
 NAME_BOUNDARIES = {"«", "»", '"', "،", ",", ":", ".", "(", ")", "\n", "\n\n"}
 
@@ -86,7 +89,7 @@ class ActorFinder:
                 end, state = self._title_complement(words, i + len(title.words))
                 record = {"start": i, "end": end, "role": title.key, "kind": title.how,
                           "state": state or "", "person": ""}
-                person = self._name_before(doc, words, i, actors)
+                person = self._name_before(doc, words, i, actors) if title.how in NAMED_KINDS else None
                 if person is None:
                     after = self.names.match(words, end) if end < len(words) else None
                     if after is not None and self._is_person(after.key):
@@ -164,7 +167,7 @@ class ActorFinder:
     def _name_word(self, doc: Doc, words: list[str], k: int) -> bool:
         token = doc[k]
         return (is_word(token.text) and len(words[k]) > 1 and words[k] not in self.function_words
-                and self.names.match(words, k) is None)
+                and self.names.match(words, k) is None and analyse(words[k]) is None)
 
     def _person(self, name: Span, title: Phrase, state: str | None,
                 new: dict[str, dict], names: PhraseIndex) -> str:

@@ -22,7 +22,7 @@ MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWi
 AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
                "نشریه", "مجله", "پایگاه", "سایت", "روزنامههای", "رسانهای"}
-NOMINAL_REACH = 3
+NOMINAL_REACH = 4
 SPECIAL_MARKERS = {"pred", "gen", "after", "را"}
 
 
@@ -179,9 +179,13 @@ class ClaimFinder:
         verb = cue.verb if cue.verb is not None else self._governing_verb(forms, cue.end, end)
         form = self._finite_form(forms, verb)
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
-        subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form, content, sent)
-        objects, topic, object_span = self._roles_object(doc, cue, words, forms, mentions,
-                                                         max(start, subject_end), end, subjects, earlier, ctx)
+        if cue.passive:
+            subjects, objects, topic, object_span = self._passive_roles(words, mentions, start, cue, earlier, ctx)
+        else:
+            subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form,
+                                                        content, sent)
+            objects, topic, object_span = self._roles_object(doc, cue, words, forms, mentions,
+                                                             max(start, subject_end), end, subjects, earlier, ctx)
         reason = self._after_reason(words, cue.start)
         reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:
@@ -245,6 +249,10 @@ class ClaimFinder:
         subjects, subject_end = self.clauses.subject(mentions, words, first, cue.start)
         if subjects:
             return subjects, subject_end
+        if start > 1 and words[start - 1] == "که":
+            head = [m for m in mentions if m.end == start - 1]
+            if head:
+                return head[0].keys, start
         person = form.person if form is not None else ""
         if person == "1pl":
             keys = ctx.resolve_pronoun("we")
@@ -270,6 +278,20 @@ class ClaimFinder:
         before, _, _ = self.clauses.around(words, forms, sent, start - 2)
         subjects, _ = self.clauses.subject(mentions, words, before, start - 1)
         return subjects
+
+    def _passive_roles(self, words: list[str], mentions: list[Mention], start: int, cue: CueMatch,
+                       earlier: list[dict], ctx: Discourse) -> tuple[list[str], list[str], None, tuple[int, int]]:
+        """Roles of "Y از سوی X مورد استقبال قرار گرفت": X is the subject, Y the object."""
+        agents = [k for m in mentions if start <= m.start < cue.start
+                  and any(tuple(words[m.start - len(a) : m.start]) == a for a in AGENT_MARKERS) for k in m.keys]
+        head = start
+        while head < cue.start and not any(tuple(words[head : head + len(a)]) == a for a in AGENT_MARKERS) \
+                and words[head] != "مورد":
+            head += 1
+        patients, _ = self.clauses.subject(mentions, words, start, head)
+        if not patients:
+            patients = self._anaphoric_object(words, start, head, earlier, ctx)
+        return agents, patients, None, (start, head)
 
     def _agents(self, mentions: list[Mention], words: list[str], cue: CueMatch) -> tuple[list[str], int]:
         """The genitive agents right after a nominal cue ("دیدار X و Y"), and where they end."""

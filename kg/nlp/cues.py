@@ -36,6 +36,7 @@ class CueMatch:
     end: int
     verb: int | None
     form: VerbForm | None
+    passive: bool = False
 
 
 # What follows a finite verb: Persian verbs end their clause ("خواست طالبان" is a noun phrase).
@@ -111,6 +112,12 @@ def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: 
     return None
 
 
+def _passive(words: list[str], forms: list[VerbForm | None], i: int, end: int, stop: int) -> bool:
+    """"مورد استقبال قرار گرفت": the act is done to the clause's subject (by "از سوی X")."""
+    return (i > 0 and words[i - 1] == "مورد" and end + 1 < stop and words[end] == "قرار"
+            and forms[end + 1] is not None and forms[end + 1].past == "گرفت")
+
+
 def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
     found: dict[tuple[int, int], list[CueMatch]] = {}
@@ -121,9 +128,13 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
                 if end < 0:
                     continue
                 verb = _verb_after(words, forms, end, sent.end, rule.stems, rule.gap) if rule.stems else None
+                passive = verb is None and _passive(words, forms, i, end, sent.end)
+                if passive:
+                    verb = end + 1
                 if verb is None and not rule.nominal:
                     continue
             else:
+                passive = False
                 f = forms[i]
                 if f is None or f.past not in rule.stems or f.future_auxiliary:
                     continue
@@ -134,7 +145,7 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
             if rule.negative and (form is None or not form.negated):
                 continue
             found.setdefault((i, verb if verb is not None else -1), []).append(
-                CueMatch(rule, i, end, verb, form))
+                CueMatch(rule, i, end, verb, form, passive))
     out, seen = [], set()
     for matches in found.values():
         negative = [m for m in matches if m.rule.negative]

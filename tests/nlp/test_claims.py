@@ -401,6 +401,15 @@ def test_tamayol_darim_is_desired():
     assert c.modality == "desired"
 
 
+@pytest.mark.parametrize("ready", ["آماده‌ایم", "آماده هستیم", "آمادگی داریم"])
+def test_amade_is_intended(ready):
+    claims = claims_of(f"سرگئی لاوروف گفت: ما {ready} تا به عراق در مبارزه با تروریسم کمک کنیم.")
+    c = the(claims, "aids")
+    assert keys(c.subjects) == {"RU"}
+    assert "IQ" in targets(c)
+    assert (c.negated, c.modality) == (False, "intended")
+
+
 def test_ghasdi_nadarim_is_intended_and_negated():
     claims = claims_of("فؤاد حسین گفت: ما قصدی برای مذاکره با اسرائیل نداریم.")
     c = the(claims, "negotiatesWith")
