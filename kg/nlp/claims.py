@@ -16,6 +16,9 @@ TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گف�
 TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), ("پیرامون",), ("در", "باره")}
 AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
 PRAISE_OR_BLAME = {"praises", "criticizes", "condemns", "accuses", "welcomes"}
+# Relations that are themselves speech acts: "X accused Y" reports X speaking.
+SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denies", "warns", "threatens",
+               "callsFor", "welcomes", "expressesConcern"}
 # Relations whose object is a party, never a matter: the object phrase must open with an actor.
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
@@ -199,6 +202,8 @@ class ClaimFinder:
         negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
         modality = self._modality(words, forms, sent, start, end, verb)
         speaker = ctx.speaker if (cue.start >= content or ctx.speaker) else ""
+        if not speaker and cue.rule.relation in SPEECH_ACTS and len(subjects) == 1:
+            speaker = subjects[0]
         return {"relation": cue.rule.relation, "subjects": subjects, "objects": objects,
                 "nominal": cue.verb is None, "object_span": object_span,
                 "topic": topic, "speakers": [speaker] if speaker else [], "negated": negated,

@@ -138,7 +138,8 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
                 f = forms[i]
                 if f is None or f.past not in rule.stems or f.future_auxiliary:
                     continue
-                if not f.imperfective and i + 1 < sent.end and words[i + 1] not in CLAUSE_FINAL:
+                if not f.imperfective and i + 1 < sent.end and words[i + 1] not in CLAUSE_FINAL \
+                        and "از" not in words[max(sent.start, i - 3) : i]:
                     continue
                 end, verb = i + 1, i
             form = forms[verb] if verb is not None else None
