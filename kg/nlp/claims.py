@@ -26,6 +26,7 @@ AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
                "نشریه", "مجله", "پایگاه", "سایت", "روزنامههای", "رسانهای"}
 NOMINAL_REACH = 4
+AGENT_REACH = 3
 SPECIAL_MARKERS = {"pred", "gen", "after", "را"}
 
 
@@ -211,7 +212,8 @@ class ClaimFinder:
                 "end": doc[end - 1].idx + len(doc[end - 1].text),
                 "conditional": self.clauses.conditional(words, sent),
                 "cue": cue.rule.words[-1] if cue.rule.words else words[cue.start], "tokens": (start, end),
-                "reason": reason, "time": self._after_time(words, cue.start)}
+                "reason": reason, "time": self._after_time(words, cue.start), "cue_at": cue.start,
+                "purpose": self._purpose(words, cue.start)}
 
     def _after_time(self, words: list[str], i: int) -> bool:
         """True when a time phrase presupposes the act ("بعد از عقب‌نشینی آمریکا")."""
@@ -220,6 +222,13 @@ class ClaimFinder:
             if opened and opened[1] == "time" and opened[0] == n:
                 return True
         return False
+
+    def _purpose(self, words: list[str], i: int) -> bool:
+        """"برای سفر" (in order to travel) states no act, unless an intention governs it ("قصدی برای")."""
+        if i < 1 or words[i - 1] != "برای":
+            return False
+        before = words[i - 2] if i >= 2 else ""
+        return not (before in modality_words() or before.endswith("ی") and before[:-1] in modality_words())
 
     def _after_reason(self, words: list[str], i: int) -> bool:
         return any(tuple(words[i - len(r) : i]) == r for r in self.reasons if i >= len(r))
@@ -300,7 +309,7 @@ class ClaimFinder:
 
     def _agents(self, mentions: list[Mention], words: list[str], cue: CueMatch) -> tuple[list[str], int]:
         """The genitive agents right after a nominal cue ("دیدار X و Y"), and where they end."""
-        first, _ = self.clauses.subject(mentions, words, cue.end, min(len(words), cue.end + 2))
+        first, _ = self.clauses.subject(mentions, words, cue.end, min(len(words), cue.end + AGENT_REACH))
         if not first:
             return [], cue.end
         agents, end = self.clauses.subject(mentions, words, cue.end, len(words))
@@ -318,35 +327,42 @@ class ClaimFinder:
         return [ctx.speaker] if ctx.speaker else []
 
     def _roles_object(self, doc: Doc, cue: CueMatch, words: list[str], forms: list[VerbForm | None],
-                      mentions: list[Mention],
-                      start: int, end: int, subjects: list[str],
+                      mentions: list[Mention], start: int, end: int, subjects: list[str],
                       earlier: list[dict], ctx: Discourse
                       ) -> tuple[list[str], dict | None, tuple[int, int] | None]:
-        """Object keys, or a topic, and the object phrase's token span."""
-        span = self._object_span(cue, words, forms, start, end, mentions)
-        if span is None:
-            return [], None, None
+        """Object keys, or a topic, and the object phrase's token span: the first marker that names someone."""
+        first = None
+        for span in self._object_spans(cue, words, forms, start, end, mentions):
+            first = first or span
+            found = self._phrase_object(doc, cue, words, mentions, span, subjects, earlier, ctx)
+            if found[0] or found[1]:
+                return found[0], found[1], span
+        return [], None, first
+
+    def _phrase_object(self, doc: Doc, cue: CueMatch, words: list[str], mentions: list[Mention],
+                       span: tuple[int, int], subjects: list[str], earlier: list[dict],
+                       ctx: Discourse) -> tuple[list[str], dict | None]:
         a, b = span
         if words[a : a + 1] == ["هم"] and words[a - 1] == "با":
-            return list(subjects), None, span
+            return list(subjects), None
         inside = [m for m in mentions if a <= m.start < b]
         if cue.rule.relation in PARTY_OBJECT:
             parties = self._leading_parties(inside, words, a)
             if parties:
-                return list(dict.fromkeys(k for m in parties for k in m.keys)), None, span
+                return list(dict.fromkeys(k for m in parties for k in m.keys)), None
             b = next((i for i in range(a, b) if words[i] == "،" or words[i] in self.clauses.preps), b)
             inside = [m for m in inside if m.start < b]
         keys = list(dict.fromkeys(k for m in inside for k in m.keys))
         if not keys:
-            return self._anaphoric_object(words, a, b, earlier, ctx), None, span
+            return self._anaphoric_object(words, a, b, earlier, ctx), None
         covered = {i for m in inside for i in range(m.start, m.end)}
         covered |= {i for span in doc.spans["actors"] for i in range(span.start, span.end)}
         content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
                    and words[i] not in ("و", "را")]
         if not content:
-            return keys, None, span
-        return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}, span
+            return keys, None
+        return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}
 
     def _leading_parties(self, inside: list[Mention], words: list[str], a: int) -> list[Mention]:
         """The actors an object phrase opens with, coordinated by و or ،; none if it opens otherwise."""
@@ -371,14 +387,17 @@ class ClaimFinder:
                 return list(claim["subjects"])
         return list(ctx.heads.get(noun, []))
 
-    def _object_span(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None], start: int,
-                     end: int, mentions: list[Mention]) -> tuple[int, int] | None:
-        """The object phrase of a cue, trying its markers in the order the lexicon lists them."""
+    def _object_spans(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None], start: int,
+                      end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+        """Candidate object phrases of a cue, one per marker, in the order the lexicon lists them."""
         stop = cue.verb if cue.verb is not None else end
         prepositional = [m for m in cue.rule.markers if m[0] not in SPECIAL_MARKERS]
+        spans = []
         for marker in cue.rule.markers or (("gen",),):
             kind = marker[0] if marker[0] in SPECIAL_MARKERS else "prep"
             if kind == "prep":
+                if marker != prepositional[0]:
+                    continue
                 span = self._prepositional_span(cue, words, forms, start, end, stop, mentions, prepositional)
             elif kind == "pred":
                 span = (start, cue.start) if start < cue.start else None
@@ -391,8 +410,8 @@ class ClaimFinder:
             else:
                 span = self._marked_span(words, start, cue.start)
             if span is not None:
-                return span
-        return None
+                spans.append(span)
+        return spans
 
     def _marked_span(self, words: list[str], start: int, cue_start: int) -> tuple[int, int] | None:
         """The definite object before را."""
@@ -461,9 +480,8 @@ def _drop_embedded(claims: list[dict]) -> list[dict]:
     """A nominal act inside another claim's object is part of that claim ("welcomes any fight against
     terrorism" is no `fights`), unless a reason phrase makes it an act of its own."""
     spans = [c["object_span"] for c in claims if not c["nominal"] and c["object_span"]]
-    return [c for c in claims if not c["nominal"] or c["reason"]
-            or not any(a <= c["tokens"][0] < b for a, b in spans)
-            or c["time"]]
+    return [c for c in claims if not c["nominal"] or c["reason"] or c["time"]
+            or not (c["purpose"] or any(a <= c["cue_at"] < b for a, b in spans))]
 
 
 def _agents_from_reasons(claims: list[dict]) -> list[dict]:

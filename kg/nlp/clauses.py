@@ -116,7 +116,7 @@ class Clauses:
                     continue
                 break
             lead = [w for w in words[start : m.start] if w not in self.function_words]
-            if len(lead) > MAX_LEAD or any(w in self.preps for w in words[start : m.start]):
+            if len(lead) > MAX_LEAD or self._inside_phrase(words, start, m.start):
                 break
             governed = m.start > start and words[m.start - 1] in self.preps
             marked = m.end < len(words) and words[m.end] == "را"
@@ -125,6 +125,17 @@ class Clauses:
             keys += m.keys
             last_end = m.end
         return list(dict.fromkeys(keys)), (last_end if last_end is not None else start)
+
+    def _inside_phrase(self, words: list[str], start: int, i: int) -> bool:
+        """True when token `i` is inside a prepositional phrase opened after `start`.
+
+        A bare plural in -ها takes no ezafe, so it closes the phrase ("در طی این سال‌ها دولت افغانستان")."""
+        for j in range(i - 1, start - 1, -1):
+            if words[j] in self.preps:
+                return True
+            if words[j] == "،" or (words[j].endswith("ها") and j < i - 1):
+                return False
+        return False
 
     def preamble_end(self, words: list[str], sent: Span) -> int:
         """Skip "به گزارش X، به نقل از Y،" at the start of a sentence."""
