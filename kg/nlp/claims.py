@@ -27,6 +27,7 @@ MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیو
                "نشریه", "مجله", "پایگاه", "سایت", "روزنامههای", "رسانهای"}
 NOMINAL_REACH = 4
 AGENT_REACH = 3
+INCLUDING = ("از", "جمله")
 SPECIAL_MARKERS = {"pred", "gen", "after", "را"}
 
 
@@ -70,7 +71,7 @@ class ClaimFinder:
                 for w in words[max(sent.start, m.start - 2) : m.start]:
                     if is_word(w) and w not in self.clauses.preps and w not in self.clauses.function_words:
                         ctx.heads[w] = list(m.keys)
-        doc._.claims = _lend_speakers([c for c in claims if c["subjects"]])
+        doc._.claims = _split_parties(_lend_speakers([c for c in claims if c["subjects"]]))
         return doc
 
     # -- mentions ---------------------------------------------------------------------------
@@ -347,7 +348,8 @@ class ClaimFinder:
             return list(subjects), None
         inside = [m for m in mentions if a <= m.start < b]
         if cue.rule.relation in PARTY_OBJECT:
-            parties = self._leading_parties(inside, words, a)
+            titled = {i for t in doc._.titles for i in range(t["start"], t["end"])}
+            parties = self._leading_parties(inside, words, a, titled)
             if parties:
                 return list(dict.fromkeys(k for m in parties for k in m.keys)), None
             b = next((i for i in range(a, b) if words[i] == "،" or words[i] in self.clauses.preps), b)
@@ -362,14 +364,15 @@ class ClaimFinder:
                    and words[i] not in ("و", "را")]
         if not content:
             return keys, None
-        return [], {"label": doc[a:b].text.strip(" ،"), "involves": keys}
+        return [], {"label": " ".join(doc[a:b].text.split()).strip(" ،"), "involves": keys}
 
-    def _leading_parties(self, inside: list[Mention], words: list[str], a: int) -> list[Mention]:
-        """The actors an object phrase opens with, coordinated by و or ،; none if it opens otherwise."""
+    def _leading_parties(self, inside: list[Mention], words: list[str], a: int,
+                         titled: set[int]) -> list[Mention]:
+        """The actors an object phrase opens with, listed with و or ، (titles between them allowed)."""
         out: list[Mention] = []
         at = a
         for m in inside:
-            gap = [w for w in words[at : m.start] if w not in ("و", "،", "«", "»")]
+            gap = [j for j in range(at, m.start) if words[j] not in ("و", "،", "«", "»") and j not in titled]
             if gap:
                 break
             out.append(m)
@@ -443,6 +446,8 @@ class ClaimFinder:
             reach = min(end, max(cue.end, agents_end) + NOMINAL_REACH)
             windows = [(cue.end, reach, end)]
         for lo, reach, hi in windows:
+            if cue.verb is None and tuple(words[lo : lo + 2]) == INCLUDING:
+                lo, reach = lo + 2, min(hi, reach + 2)
             for j in range(lo, reach):
                 if cue.verb is None and words[j] in self.clauses.preps \
                         and not any(words[j] == m[0] for m in markers):
@@ -498,6 +503,22 @@ def _agents_from_reasons(claims: list[dict]) -> list[dict]:
         if not claim["objects"] and not claim["topic"]:
             claim["subjects"] = []
     return claims
+
+
+def _split_parties(claims: list[dict]) -> list[dict]:
+    """Listed parties give one claim each ("will meet A, B and C"); a joint act between the same
+    parties (subjects equal to objects) stays one claim."""
+    out = []
+    for claim in claims:
+        joint = set(claim["objects"]) == set(claim["subjects"])
+        if joint:
+            out.append(claim)
+            continue
+        objects = [[o] for o in claim["objects"]] or [[]]
+        for subject in claim["subjects"]:
+            for obj in objects:
+                out.append({**claim, "subjects": [subject], "objects": obj})
+    return out
 
 
 def _lend_speakers(claims: list[dict]) -> list[dict]:

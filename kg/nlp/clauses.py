@@ -14,6 +14,8 @@ HARD_STOPS = {":", ".", "؟", "!", "؛"}
 INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", "با"}
 # Words in front of a subject that do not stop it being the clause's subject.
 MAX_LEAD = 2
+MAX_APPOSITION = 10
+QUOTE_MARKS = {"«", "»", '"'}
 PREAMBLES = (["به", "گزارش"], ["به", "نقل"], ["بنا", "بر"], ["به", "نوشته"])
 
 
@@ -109,7 +111,10 @@ class Clauses:
             if not (start <= m.start < end):
                 continue
             if last_end is not None:
-                between = words[last_end : m.start]
+                between = [w for w in words[last_end : m.start] if w not in QUOTE_MARKS]
+                if m.how == "title" and set(m.keys) <= set(keys) and not between:
+                    last_end = self._apposition_end(words, m.end, end)
+                    continue
                 if between and all(w in ("و", "،") for w in between):
                     keys += m.keys
                     last_end = m.end
@@ -125,6 +130,15 @@ class Clauses:
             keys += m.keys
             last_end = m.end
         return list(dict.fromkeys(keys)), (last_end if last_end is not None else start)
+
+    def _apposition_end(self, words: list[str], i: int, end: int) -> int:
+        """Where the complement of an appositive title ends: before the و or ، that joins the next party."""
+        for j in range(i, min(end, i + MAX_APPOSITION)):
+            if words[j] in HARD_STOPS:
+                return i
+            if words[j] in ("و", "،"):
+                return j
+        return i
 
     def _inside_phrase(self, words: list[str], start: int, i: int) -> bool:
         """True when token `i` is inside a prepositional phrase opened after `start`.
