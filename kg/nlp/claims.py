@@ -203,6 +203,8 @@ class ClaimFinder:
             return None
         negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
         modality = self._modality(words, forms, sent, start, end, verb)
+        if modality in ("intended", "desired") and not negated and self._modal_denied(words, forms, start, cue.start):
+            negated = True
         speaker = ctx.speaker if (cue.start >= content or ctx.speaker) else ""
         if not speaker and cue.rule.relation in SPEECH_ACTS and len(subjects) == 1:
             speaker = subjects[0]
@@ -362,7 +364,9 @@ class ClaimFinder:
         content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
                    and words[i] not in ("و", "را")]
-        if not content:
+        titled = {i for t in doc._.titles for i in range(t["start"], t["end"])}
+        listed = len(self._leading_parties(inside, words, a, titled)) == len(inside)
+        if not content and listed:
             return keys, None
         return [], {"label": " ".join(doc[a:b].text.split()).strip(" ،"), "involves": keys}
 
@@ -372,7 +376,8 @@ class ClaimFinder:
         out: list[Mention] = []
         at = a
         for m in inside:
-            gap = [j for j in range(at, m.start) if words[j] not in ("و", "،", "«", "»") and j not in titled]
+            gap = [j for j in range(at, m.start) if words[j] not in ("و", "،", "«", "»") and j not in titled
+                   and words[j] not in self.clauses.function_words]
             if gap:
                 break
             out.append(m)
@@ -461,6 +466,16 @@ class ClaimFinder:
                         return (k, close) if k < close else None
         return None
 
+    def _modal_denied(self, words: list[str], forms: list[VerbForm | None], start: int, i: int) -> bool:
+        """"قصد نداریم ... اعزام کنیم": a negated modal verb before the act denies the act."""
+        cues = modality_words()
+        for j in range(start, i):
+            if words[j] in cues or (words[j].endswith("ی") and words[j][:-1] in cues):
+                for k in range(j + 1, min(i, j + 3)):
+                    if forms[k] is not None:
+                        return forms[k].negated
+        return False
+
     def _owned_marker(self, words: list[str], j: int) -> bool:
         """True when the preposition at `j` belongs to another relation noun ("مبارزه با داعش")."""
         return j > 0 and (words[j - 1], words[j]) in self.owned
@@ -495,9 +510,10 @@ def _agents_from_reasons(claims: list[dict]) -> list[dict]:
         if not claim["reason"]:
             continue
         for frame in claims:
-            if frame is not claim and frame["relation"] in PRAISE_OR_BLAME and frame["objects"] \
+            targets = frame["objects"] or (frame["topic"] or {}).get("involves", [])
+            if frame is not claim and frame["relation"] in PRAISE_OR_BLAME and targets \
                     and frame["tokens"][0] <= claim["tokens"][0] < frame["tokens"][1]:
-                claim["subjects"] = list(frame["objects"])
+                claim["subjects"] = list(targets)
                 break
         claim["objects"] = [o for o in claim["objects"] if o not in claim["subjects"]]
         if not claim["objects"] and not claim["topic"]:

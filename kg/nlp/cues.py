@@ -10,7 +10,8 @@ from .lexicon import key_form, lexicon, word_list
 from .verbs import VerbForm, analyse
 
 # Suffixes a cue noun may carry: indefinite, plural, possessive ("محوری", "دیدارمان").
-SUFFIXES = ("", "ی", "ای", "ها", "های", "هایی", "مان", "هایمان", "ش", "شان", "ات", "یم")
+SUFFIXES = ("", "ی", "ای", "ها", "های", "هایی", "مان", "هایمان", "ش", "شان", "ات", "یم", "هایش",
+            "هایشان", "ام", "ایم", "اند")
 
 
 @dataclass(frozen=True)

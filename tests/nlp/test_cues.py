@@ -172,9 +172,7 @@ def test_the_gap_of_a_split_light_verb(nlp):
         ("ما وارد ائتلافی علیه ایران نمی‌شویم.", "joins"),  # ائتلاف + ی
         ("دو وزیر دیدارهایی با مقامات عراقی داشتند.", "meets"),  # دیدار + هایی
         ("ایران و عراق همکاری‌های خود را گسترش می‌دهند.", "cooperatesWith"),  # همکاری + های
-        pytest.param("ایران و عراق همکاری‌هایشان را گسترش می‌دهند.", "cooperatesWith",  # همکاری + هایشان
-                     marks=pytest.mark.xfail(reason="the plural possessive suffixes هایشان/هایش are not in "
-                                                    "cues.SUFFIXES", strict=True)),
+        ("ایران و عراق همکاری‌هایشان را گسترش می‌دهند.", "cooperatesWith"),  # همکاری + هایشان
         ("روسیه حمایتش از سوریه را ادامه می‌دهد.", "supports"),  # حمایت + ش
     ],
 )
