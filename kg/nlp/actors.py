@@ -70,6 +70,7 @@ class ActorFinder:
         self.titles = PhraseIndex(
             Phrase(words_of(t.title), t.role, t.kind) for t in kb.titles
         )
+        self.title_states = {words_of(t.title): t.state for t in kb.titles if t.state}
         self.pronouns = PhraseIndex(
             Phrase(words_of(r["word"]), r["refers"], "pronoun")
             for r in lexicon("fa/pronouns.tsv", ("word", "refers"))
@@ -87,6 +88,7 @@ class ActorFinder:
             title = self.titles.match(words, i)
             if title is not None:
                 end, state = self._title_complement(words, i + len(title.words))
+                state = state or self.title_states.get(title.words)
                 record = {"start": i, "end": end, "role": title.key, "kind": title.how,
                           "state": state or "", "person": ""}
                 person = self._name_before(doc, words, i, actors) if title.how in NAMED_KINDS else None

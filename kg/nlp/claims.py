@@ -6,7 +6,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from .clauses import HARD_STOPS, Clauses, Mention
-from .cues import CueMatch, find_cues, is_speech_verb, modality_words, relation_rules
+from .cues import CueMatch, find_cues, is_speech_verb, modality_of, relation_rules
 from .discourse import Discourse
 from .kb import KnowledgeBase
 from .lexicon import is_word, key_form, lexicon
@@ -230,8 +230,7 @@ class ClaimFinder:
         """"برای سفر" (in order to travel) states no act, unless an intention governs it ("قصدی برای")."""
         if i < 1 or words[i - 1] != "برای":
             return False
-        before = words[i - 2] if i >= 2 else ""
-        return not (before in modality_words() or before.endswith("ی") and before[:-1] in modality_words())
+        return not (i >= 2 and modality_of(words[i - 2]))
 
     def _after_reason(self, words: list[str], i: int) -> bool:
         return any(tuple(words[i - len(r) : i]) == r for r in self.reasons if i >= len(r))
@@ -468,9 +467,8 @@ class ClaimFinder:
 
     def _modal_denied(self, words: list[str], forms: list[VerbForm | None], start: int, i: int) -> bool:
         """"قصد نداریم ... اعزام کنیم": a negated modal verb before the act denies the act."""
-        cues = modality_words()
         for j in range(start, i):
-            if words[j] in cues or (words[j].endswith("ی") and words[j][:-1] in cues):
+            if modality_of(words[j]):
                 for k in range(j + 1, min(i, j + 3)):
                     if forms[k] is not None:
                         return forms[k].negated
@@ -485,9 +483,7 @@ class ClaimFinder:
         window_start = start
         if start > sent.start and words[start - 1] in ("تا", "که"):
             window_start, _, _ = self.clauses.around(words, forms, sent, start - 2)
-        cues = modality_words()
-        found = {cues[w] for w in words[window_start:end] if w in cues}
-        found |= {cues[w[:-1]] for w in words[window_start:end] if w.endswith("ی") and w[:-1] in cues}
+        found = {m for w in words[window_start:end] if (m := modality_of(w))}
         for modality in ("intended", "desired"):
             if modality in found:
                 return modality

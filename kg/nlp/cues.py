@@ -86,6 +86,17 @@ def modality_words() -> dict[str, str]:
             for r in lexicon("fa/modality_cues.tsv", ("word", "modality"))}
 
 
+def modality_of(word: str) -> str:
+    """The modality a word signals, allowing the suffixes cue nouns take ("قصدی", "آماده‌ایم")."""
+    cues = modality_words()
+    if word in cues:
+        return cues[word]
+    for suffix in SUFFIXES[1:]:
+        if word.endswith(suffix) and word[: -len(suffix)] in cues:
+            return cues[word[: -len(suffix)]]
+    return ""
+
+
 def prepositions() -> frozenset[str]:
     """Prepositions in key form."""
     return word_list("fa/prepositions.txt")

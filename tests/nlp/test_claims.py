@@ -396,8 +396,7 @@ def test_tamayol_darim_is_desired():
 
 
 @pytest.mark.parametrize("ready", [
-    pytest.param("آماده‌ایم", marks=pytest.mark.xfail(reason="آماده‌ایم (copula clitic joined to آماده) is not "
-                                                          "matched as the modality cue آماده", strict=True)),
+    "آماده‌ایم",
     "آماده هستیم", "آمادگی داریم"])
 def test_amade_is_intended(ready):
     claims = claims_of(f"سرگئی لاوروف گفت: ما {ready} تا به عراق در مبارزه با تروریسم کمک کنیم.")
