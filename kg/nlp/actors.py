@@ -76,6 +76,10 @@ class ActorFinder:
             for r in lexicon("fa/pronouns.tsv", ("word", "refers"))
         )
         self.function_words = word_list("fa/function_words.txt")
+        for row in lexicon("agencies.tsv", ("key", "wikidata", "en", "fa", "ar")):
+            for label in row["fa"].split("|"):
+                if len(label.split()) > 1:
+                    self.names.add(Phrase(words_of(label), row["key"], "agency"))
 
     def __call__(self, doc: Doc) -> Doc:
         words = [key_form(t.text) for t in doc]
@@ -108,6 +112,8 @@ class ActorFinder:
             phrase = names.match(words, i) or self.names.match(words, i)
             if phrase is not None:
                 actors.append(Span(doc, i, i + len(phrase.words), label=phrase.how, kb_id=phrase.key))
+                if len(phrase.words) > 1 and self._is_person(phrase.key):
+                    self._alias_surname(phrase, names)
                 i += len(phrase.words)
                 continue
             pronoun = self.pronouns.match(words, i)
@@ -122,6 +128,12 @@ class ActorFinder:
         doc._.titles = titles
         doc._.new_entities = new
         return doc
+
+    def _alias_surname(self, phrase: Phrase, names: PhraseIndex) -> None:
+        """After a full name, its last word alone names the same person in this document ("صدر گفت")."""
+        surname = phrase.words[-1]
+        if len(surname) > 2 and surname not in self.function_words and names.match([surname], 0) is None:
+            names.add(Phrase((surname,), phrase.key, "name"))
 
     def _is_person(self, key: str) -> bool:
         entity = self.kb.entities.get(key)

@@ -28,6 +28,8 @@ MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیو
 NOMINAL_REACH = 4
 AGENT_REACH = 3
 INCLUDING = ("از", "جمله")
+# Prepositional adverbs that are never an object marker ("به طور رسمی": officially).
+ADVERBIAL = {("به", "طور"), ("به", "صورت"), ("به", "شکل"), ("به", "ویژه"), ("از", "جمله"), ("در", "حالی")}
 SPECIAL_MARKERS = {"pred", "gen", "after", "را"}
 
 
@@ -37,7 +39,7 @@ class ClaimFinder:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.clauses = Clauses()
-        self.owned = {(r.words[-1] + suffix, m[0]) for r in relation_rules() if r.words and r.nominal
+        self.owned = {(r.words[-1] + suffix, m[0]) for r in relation_rules() if r.words
                       for m in r.markers for suffix in ("", "ی", "های", "ها")}
         self.reasons = {tuple(key_form(w) for w in r["word"].split())
                         for r in lexicon("fa/reason_words.tsv", ("word",))}
@@ -91,6 +93,8 @@ class ClaimFinder:
                 how = f"pronoun:{key}"
             elif how == "title":
                 keys = self._title_keys(title, ctx)
+            elif how == "agency":
+                continue
             elif how == "demonym":
                 before = key_form(sent.doc[start - 1].text) if start > sent.start else ""
                 if not before or before in MEDIA_WORDS or not is_word(sent.doc[start - 1].text):
@@ -197,6 +201,8 @@ class ClaimFinder:
             objects = [o for o in objects if o not in subjects]
         if not objects and topic is None and cue.rule.relation in MUTUAL and len(subjects) > 1:
             objects = list(subjects)
+        if cue.rule.relation in MUTUAL and len(subjects) > 1:
+            ctx.last_parties = [ctx.state_of(k) or k for k in subjects]
         if topic is not None and set(topic["involves"]) <= set(subjects) and not reason:
             topic = None
         if topic is None and not objects:
@@ -456,7 +462,7 @@ class ClaimFinder:
                 if cue.verb is None and words[j] in self.clauses.preps \
                         and not any(words[j] == m[0] for m in markers):
                     break
-                if j != cue.end and self._owned_marker(words, j):
+                if (j != cue.end and self._owned_marker(words, j)) or tuple(words[j : j + 2]) in ADVERBIAL:
                     continue
                 for marker in markers:
                     if tuple(words[j : j + len(marker)]) == marker:

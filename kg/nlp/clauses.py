@@ -11,7 +11,7 @@ from .verbs import VerbForm
 
 HARD_STOPS = {":", ".", "؟", "!", "؛"}
 # Prepositions that open a complement inside a noun phrase ("بازگشت سوریه به اتحادیه عرب").
-INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", "با"}
+INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", "با", "ضد"}
 # Words in front of a subject that do not stop it being the clause's subject.
 MAX_LEAD = 2
 MAX_APPOSITION = 10
@@ -93,7 +93,8 @@ class Clauses:
                 return n
             if topic:
                 continue
-            if words[n] in self.preps and words[n] not in INNER_PREPOSITIONS:
+            if words[n] in self.preps and words[n] not in INNER_PREPOSITIONS \
+                    and not (n + 1 < hi and words[n + 1] == "ضد"):
                 return n
             if words[n] in INNER_PREPOSITIONS and n + 1 < hi and words[n + 1] in ("خاطر", "دلیل", "علت"):
                 return n

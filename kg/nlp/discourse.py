@@ -28,6 +28,7 @@ class Discourse:
     speaker: str = ""
     addressee: str = ""
     recent_states: list[str] = field(default_factory=list)
+    last_parties: list[str] = field(default_factory=list)
     heads: dict[str, list[str]] = field(default_factory=dict)
 
     def person(self, key: str) -> Person:
@@ -89,5 +90,7 @@ class Discourse:
         if refers == "last-state":
             return [self.last_state] if self.last_state else []
         if refers == "pair":
+            if self.last_parties:
+                return list(self.last_parties)
             return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
         return list(subjects or [])

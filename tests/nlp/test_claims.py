@@ -324,9 +324,7 @@ def test_negated_present_verb():
     [
         ("ما وارد ائتلافی علیه ایران نمی‌شویم.", {"future", "asserted"}),
         ("ما وارد ائتلاف ضد ایران نمیشویم.", {"future", "asserted"}),  # no ZWNJ, as often typed
-        pytest.param("ما به ائتلاف ضد ایران نمی‌پیوندیم.", {"future", "asserted"},
-                     marks=pytest.mark.xfail(reason="an object phrase after به stops at ضد/علیه inside the noun "
-                                                    "phrase (ائتلاف ضد ایران)", strict=True)),
+        ("ما به ائتلاف ضد ایران نمی‌پیوندیم.", {"future", "asserted"}),
         pytest.param("ما وارد هیچ ائتلافی علیه ایران نخواهیم شد.", {"future"},
                      marks=pytest.mark.xfail(reason="a multi-word cue (وارد ائتلاف) does not allow هیچ between its "
                                                     "words", strict=True)),
