@@ -46,7 +46,7 @@ class ClaimFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         words = [key_form(t.text) for t in doc]
-        forms = [analyse(w) if is_word(t.text) else None for w, t in zip(words, doc)]
+        forms = [analyse(t.text) if is_word(t.text) else None for t in doc]
         ctx = Discourse(self.kb, doc._.new_entities)
         raw_mentions = self._raw_mentions(doc)
         claims: list[dict] = []

@@ -57,7 +57,12 @@ class Clauses:
                i: int) -> tuple[int, int, str]:
         """(start, end, kind of the opening word) of the clause around token `i`."""
         start, kind = sent.start, ""
+        skip_to = None
         for j in range(i - 1, sent.start - 1, -1):
+            if skip_to is not None:
+                if j >= skip_to:
+                    continue
+                skip_to = None
             w = words[j]
             if w in HARD_STOPS:
                 start = j + 1
@@ -67,8 +72,11 @@ class Clauses:
                 start, kind = j + opened[0], opened[1]
                 break
             if w in ("و", "،") and j > sent.start and forms[j - 1] is not None:
-                start = j + 1
-                break
+                relative = self._relative_start(words, forms, sent.start, j - 1)
+                if relative is None:
+                    start = j + 1
+                    break
+                skip_to = relative
         end = sent.end
         for j in range(i + 1, sent.end):
             opened = self.opens(words, j)
@@ -79,6 +87,17 @@ class Clauses:
                 end = j
                 break
         return start, end, kind
+
+    def _relative_start(self, words: list[str], forms: list[VerbForm | None], lo: int, verb: int) -> int | None:
+        """Start of a relative clause ("توافقی که فاجعه بود،") ending at `verb`, which the main clause
+        continues after; None when the clause before `verb` is a clause of its own."""
+        for j in range(verb - 1, max(lo, verb - 8) - 1, -1):
+            if words[j] == "که":
+                head = j - 1
+                return j if head >= lo and forms[head] is None and words[head] not in HARD_STOPS else None
+            if words[j] in HARD_STOPS or words[j] in ("و", "،") or forms[j] is not None:
+                return None
+        return None
 
     def phrase_end(self, words: list[str], forms: list[VerbForm | None], k: int, hi: int,
                    topic: bool = False) -> int:

@@ -34,7 +34,7 @@ class PersianSentencizer:
 
     def __call__(self, doc: Doc) -> Doc:
         words = [key_form(t.text) for t in doc]
-        forms = [analyse(w) if is_word(t.text) else None for w, t in zip(words, doc)]
+        forms = [analyse(t.text) if is_word(t.text) else None for t in doc]
         starts = [False] * len(doc)
         if len(doc):
             starts[0] = True

@@ -9,12 +9,21 @@ from ..errors import DataError
 
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
-_INVISIBLE = dict.fromkeys(map(ord, ZWNJ + ZWJ + "\u0640"), None)
+# Zero-width joiners, tatweel and the short-vowel marks (harakat) that writers add now and then ("کُرد").
+_INVISIBLE = dict.fromkeys(map(ord, ZWNJ + ZWJ + "\u0640" + "".join(map(chr, range(0x064B, 0x0653)))), None)
 
 
 def key_form(text: str) -> str:
-    """The form words are matched on: no zero-width joiners, no tatweel."""
+    """The form words are matched on: no zero-width joiners, tatweel or short-vowel marks."""
     return text.translate(_INVISIBLE)
+
+
+_JOINERS = dict.fromkeys(map(ord, ZWNJ + ZWJ + "\u0640"), None)
+
+
+def strip_joiners(text: str) -> str:
+    """Text without zero-width joiners and tatweel, short-vowel marks kept (they tell "کُرد" from "کرد")."""
+    return text.translate(_JOINERS)
 
 
 def is_word(text: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import key_form, lexicon
+from .lexicon import lexicon, strip_joiners
 
 # Person endings: present and past share them, but the 3rd singular past has none.
 _ENDINGS = {
@@ -68,7 +68,7 @@ def _split(rest: str, negated: bool, imperfective: bool) -> VerbForm | None:
 @lru_cache(maxsize=65536)
 def analyse(word: str) -> VerbForm | None:
     """The verb reading of `word`, or None when it is no verb form we know."""
-    w = key_form(word)
+    w = strip_joiners(word)
     if w in _COPULA:
         person, negated = _COPULA[w]
         return VerbForm("بود", person, negated, False, "present")
