@@ -22,6 +22,8 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 # Relations whose object is a party, never a matter: the object phrase must open with an actor.
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
+# Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
+OPEN_FRAMES = {"مدعی", "ادعا"}
 AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
                "نشریه", "مجله", "پایگاه", "سایت", "روزنامههای", "رسانهای"}
@@ -145,7 +147,8 @@ class ClaimFinder:
             while k < sent.end and words[k] in AUXILIARIES:
                 k += 1
             after = words[k] if k < sent.end else ":"
-            if after not in (":", "که", "«") and not self._opens_condition(words, k):
+            claims_that = words[start] in OPEN_FRAMES and after not in HARD_STOPS and after not in ("و", "،", "تا")
+            if after not in (":", "که", "«") and not self._opens_condition(words, k) and not claims_that:
                 continue
             first = self.clauses.preamble_end(words, sent)
             subject, _ = self.clauses.subject(mentions, words, first, start)
