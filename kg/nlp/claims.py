@@ -22,6 +22,7 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 # Relations whose object is a party, never a matter: the object phrase must open with an actor.
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
+QUESTION_WORDS = {"آیا", "چرا", "چگونه", "چه"}
 # Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
 OPEN_FRAMES = {"مدعی", "ادعا"}
 AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
@@ -186,8 +187,10 @@ class ClaimFinder:
                forms: list[VerbForm | None], mentions: list[Mention], ctx: Discourse,
                content: int, earlier: list[dict]) -> dict | None:
         start, end, kind = self.clauses.around(words, forms, sent, cue.start)
-        if kind == "condition":
+        if kind == "condition" or self._question(words, sent, start, end):
             return None
+        if content > start and cue.start >= content:
+            start = content
         verb = cue.verb if cue.verb is not None else self._governing_verb(forms, cue.end, end)
         form = self._finite_form(forms, verb)
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
@@ -226,6 +229,10 @@ class ClaimFinder:
                 "cue": cue.rule.words[-1] if cue.rule.words else words[cue.start], "tokens": (start, end),
                 "reason": reason, "time": self._after_time(words, cue.start), "cue_at": cue.start,
                 "purpose": self._purpose(words, cue.start)}
+
+    def _question(self, words: list[str], sent: Span, start: int, end: int) -> bool:
+        """Questions assert nothing ("آیا ...؟", "به چه منظور ...")."""
+        return words[sent.end - 1] == "؟" or any(w in QUESTION_WORDS for w in words[start:end])
 
     def _after_time(self, words: list[str], i: int) -> bool:
         """True when a time phrase presupposes the act ("بعد از عقب‌نشینی آمریکا")."""
@@ -363,7 +370,7 @@ class ClaimFinder:
             if parties:
                 return list(dict.fromkeys(k for m in parties for k in m.keys)), None
             b = next((i for i in range(a, b) if words[i] == "،" or words[i] in self.clauses.preps), b)
-            inside = [m for m in inside if m.start < b]
+            inside = [m for m in inside if m.start < min(b, a + AGENT_REACH)]
         keys = list(dict.fromkeys(k for m in inside for k in m.keys))
         if not keys:
             return self._anaphoric_object(words, a, b, earlier, ctx), None
@@ -504,9 +511,11 @@ class ClaimFinder:
 def _drop_embedded(claims: list[dict]) -> list[dict]:
     """A nominal act inside another claim's object is part of that claim ("welcomes any fight against
     terrorism" is no `fights`), unless a reason phrase makes it an act of its own."""
-    spans = [c["object_span"] for c in claims if not c["nominal"] and c["object_span"]]
+    def embedded(c: dict) -> bool:
+        return any(o is not c and o["object_span"] and o["object_span"][0] <= c["cue_at"] < o["object_span"][1]
+                   for o in claims)
     return [c for c in claims if not c["nominal"] or c["reason"] or c["time"]
-            or not (c["purpose"] or any(a <= c["cue_at"] < b for a, b in spans))]
+            or not (c["purpose"] or embedded(c))]
 
 
 def _agents_from_reasons(claims: list[dict]) -> list[dict]:
