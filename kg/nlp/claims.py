@@ -22,6 +22,7 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 # Relations whose object is a party, never a matter: the object phrase must open with an actor.
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
+EXAMPLE_WORDS = {"همچون", "مانند", "نظیر"}
 QUESTION_WORDS = {"آیا", "چرا", "چگونه", "چه"}
 # Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
 OPEN_FRAMES = {"مدعی", "ادعا"}
@@ -281,6 +282,9 @@ class ClaimFinder:
         subjects, subject_end = self.clauses.subject(mentions, words, first, cue.start)
         if subjects:
             return subjects, subject_end
+        examples = self._examples(mentions, words, cue.end, sent.end)
+        if examples:
+            return examples, start
         if start > 1 and words[start - 1] == "که":
             head = [m for m in mentions if m.end == start - 1]
             if head:
@@ -332,6 +336,14 @@ class ClaimFinder:
             return [], cue.end
         agents, end = self.clauses.subject(mentions, words, cue.end, len(words))
         return (agents, end) if agents[: len(first)] == first else (first, cue.end)
+
+    def _examples(self, mentions: list[Mention], words: list[str], i: int, end: int) -> list[str]:
+        """Subjects named after the predicate as examples ("... انتقاد داشتند، همچون روسیه و چین")."""
+        for j in range(i, end):
+            if words[j] in EXAMPLE_WORDS:
+                keys, _ = self.clauses.subject(mentions, words, j + 1, end)
+                return keys
+        return []
 
     def _believer(self, words: list[str], forms: list[VerbForm | None], ctx: Discourse,
                   start: int, sent: Span) -> list[str]:
