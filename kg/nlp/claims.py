@@ -22,6 +22,10 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 # Relations whose object is a party, never a matter: the object phrase must open with an actor.
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
+MAX_CLAUSES_BACK = 3
+VERB_REACH = 8
+# Nouns of impersonal light verbs: "صورت گرفت" (took place), "انجام شد" (was done).
+IMPERSONAL_NOUNS = {"صورت", "انجام", "برگزار"}
 EXAMPLE_WORDS = {"همچون", "مانند", "نظیر"}
 QUESTION_WORDS = {"آیا", "چرا", "چگونه", "چه"}
 # Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
@@ -73,10 +77,6 @@ class ClaimFinder:
                     claim["sentence"] = index
                     found.append(claim)
             claims.extend(_agents_from_reasons(_drop_embedded(found)))
-            for m in mentions:
-                for w in words[max(sent.start, m.start - 2) : m.start]:
-                    if is_word(w) and w not in self.clauses.preps and w not in self.clauses.function_words:
-                        ctx.heads[w] = list(m.keys)
         doc._.claims = _split_parties(_lend_speakers([c for c in claims if c["subjects"]]))
         return doc
 
@@ -115,6 +115,10 @@ class ClaimFinder:
             keys = [k for k in keys if k]
             for k in keys:
                 ctx.mention(k)
+            words = [key_form(t.text) for t in sent.doc[max(sent.start, start - 2) : start]]
+            for w in words:
+                if keys and is_word(w) and w not in self.clauses.preps and w not in self.clauses.function_words:
+                    ctx.heads[w] = list(keys)
             out.append(Mention(start, end, keys, how))
         return [m for m in out if m.keys]
 
@@ -298,6 +302,8 @@ class ClaimFinder:
             return list(dict.fromkeys(keys)), start
         if person == "1sg":
             return ctx.resolve_pronoun("speaker"), start
+        if form is not None and cue.verb is None and self._impersonal(words, forms, cue, sent) and ctx.speaker:
+            return ctx.resolve_pronoun("we"), start
         if person.startswith("3"):
             inherited = self._previous_subject(words, forms, mentions, sent, start)
             if inherited:
@@ -309,11 +315,17 @@ class ClaimFinder:
     def _previous_subject(self, words: list[str], forms: list[VerbForm | None], mentions: list[Mention],
                           sent: Span, start: int) -> list[str]:
         """The subject of the clause before, when this one continues it after و or ، (pro-drop)."""
-        if start - 1 <= sent.start or words[start - 1] not in ("و", "،"):
-            return []
-        before, _, _ = self.clauses.around(words, forms, sent, start - 2)
-        subjects, _ = self.clauses.subject(mentions, words, before, start - 1)
-        return subjects
+        for _ in range(MAX_CLAUSES_BACK):
+            if start - 1 <= sent.start or words[start - 1] not in ("و", "،"):
+                return []
+            before, _, kind = self.clauses.around(words, forms, sent, start - 2)
+            if kind == "condition":
+                return []
+            subjects, _ = self.clauses.subject(mentions, words, before, start - 1)
+            if subjects:
+                return subjects
+            start = before
+        return []
 
     def _passive_roles(self, words: list[str], mentions: list[Mention], start: int, cue: CueMatch,
                        earlier: list[dict], ctx: Discourse) -> tuple[list[str], list[str], None, tuple[int, int]]:
@@ -336,6 +348,13 @@ class ClaimFinder:
             return [], cue.end
         agents, end = self.clauses.subject(mentions, words, cue.end, len(words))
         return (agents, end) if agents[: len(first)] == first else (first, cue.end)
+
+    def _impersonal(self, words: list[str], forms: list[VerbForm | None], cue: CueMatch, sent: Span) -> bool:
+        """"گفت‌وگویی صورت نخواهد گرفت": an act that takes place, with no agent named."""
+        for j in range(cue.end, min(sent.end, cue.end + VERB_REACH)):
+            if forms[j] is not None:
+                return j > 0 and words[j - 1] in IMPERSONAL_NOUNS
+        return False
 
     def _examples(self, mentions: list[Mention], words: list[str], i: int, end: int) -> list[str]:
         """Subjects named after the predicate as examples ("... انتقاد داشتند، همچون روسیه و چین")."""
