@@ -40,6 +40,8 @@ class CueMatch:
     passive: bool = False
 
 
+# A light verb at most this far from its noun belongs to no other cue noun in between.
+SHORT_GAP = 4
 # What follows a finite verb: Persian verbs end their clause ("خواست طالبان" is a noun phrase).
 CLAUSE_FINAL = {".", "،", ":", "؛", "!", "؟", "»", "و", "که", "تا", "اما", ")", "؟"}
 
@@ -61,6 +63,12 @@ def relation_rules() -> tuple[CueRule, ...]:
                              r["nominal"] == "yes", r["polarity"] == "neg",
                              r["polarity"] == "negates", int(r["gap"] or 2)))
     return tuple(rules)
+
+
+@lru_cache(maxsize=1)
+def cue_nouns() -> frozenset[str]:
+    """The last word of every multi-word or nominal cue: a light verb after one belongs to it."""
+    return frozenset(r.words[-1] for r in relation_rules() if r.words)
 
 
 def _stem_pasts(stems: str) -> set[str]:
@@ -116,7 +124,7 @@ def _cue_at(words: list[str], i: int, cue: tuple[str, ...]) -> int:
 def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: int,
                 stems: frozenset[str], gap: int) -> int | None:
     for j in range(end, min(stop, end + gap + 1)):
-        if words[j] in (":", ".", "؟", "!"):
+        if words[j] in (":", ".", "؟", "!") or (gap <= SHORT_GAP and words[j] in cue_nouns()):
             return None
         f = forms[j]
         if f is not None and f.past in stems:
