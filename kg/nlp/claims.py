@@ -204,8 +204,9 @@ class ClaimFinder:
         else:
             subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form,
                                                         content, sent)
+            after_subject = max(start, subject_end) if subject_end <= cue.start else start
             objects, topic, object_span = self._roles_object(doc, cue, words, forms, mentions,
-                                                             max(start, subject_end), end, subjects, earlier, ctx)
+                                                             after_subject, end, subjects, earlier, ctx)
         reason = self._after_reason(words, cue.start)
         reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:

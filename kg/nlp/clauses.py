@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from .cues import CLAUSE_FINAL, modality_words, prepositions, relation_rules, speech_rules
-from .lexicon import key_form, lexicon, word_list
+from .lexicon import is_word, key_form, lexicon, word_list
 from .verbs import VerbForm
 
 HARD_STOPS = {":", ".", "؟", "!", "؛"}
@@ -140,7 +140,7 @@ class Clauses:
                     last_end = m.end
                     continue
                 break
-            lead = [w for w in words[start : m.start] if w not in self.function_words]
+            lead = [w for w in words[start : m.start] if w not in self.function_words and is_word(w)]
             if len(lead) > MAX_LEAD or self._inside_phrase(words, start, m.start):
                 break
             governed = m.start > start and words[m.start - 1] in self.preps
