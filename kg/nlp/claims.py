@@ -62,7 +62,7 @@ class ClaimFinder:
         for index, sent in enumerate(doc.sents):
             if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws or doc[sent.start - 1].is_space:
                 quote_speaker = ""
-            mentions = self._resolve(raw_mentions, sent, ctx)
+            mentions = self._resolve(raw_mentions, sent, words, ctx)
             frame = self._frame(sent, words, forms, mentions, ctx, quote_speaker)
             if frame is not None:
                 ctx.speaker, content = frame
@@ -87,10 +87,11 @@ class ClaimFinder:
         items += [(t["start"], t["end"], t["person"], "title", t) for t in doc._.titles]
         return sorted(items, key=lambda m: m[0])
 
-    def _resolve(self, raw: list, sent: Span, ctx: Discourse) -> list[Mention]:
+    def _resolve(self, raw: list, sent: Span, words: list[str], ctx: Discourse) -> list[Mention]:
         out = []
+        bracketed = _bracketed(sent)
         for start, end, key, how, title in raw:
-            if not (sent.start <= start < sent.end):
+            if not (sent.start <= start < sent.end) or start in bracketed:
                 continue
             if how == "pronoun":
                 keys = ctx.resolve_pronoun(key)
@@ -115,12 +116,15 @@ class ClaimFinder:
             keys = [k for k in keys if k]
             for k in keys:
                 ctx.mention(k)
-            words = [key_form(t.text) for t in sent.doc[max(sent.start, start - 2) : start]]
-            for w in words:
+            for w in words[max(sent.start, start - 2) : start]:
                 if keys and is_word(w) and w not in self.clauses.preps and w not in self.clauses.function_words:
                     ctx.heads[w] = list(keys)
             out.append(Mention(start, end, keys, how))
-        return [m for m in out if m.keys]
+        out = [m for m in out if m.keys]
+        opening = [m for m in out if m.start <= self.clauses.preamble_end(words, sent) + 1]
+        if opening and ctx.is_person(opening[0].keys[0]):
+            ctx.topic_person = opening[0].keys[0]
+        return out
 
     def _title_keys(self, title: dict, ctx: Discourse) -> list[str]:
         states = [s for s in title["state"].split("|") if s]
@@ -538,6 +542,19 @@ class ClaimFinder:
         if any(f is not None and f.future_auxiliary for f in forms[start:end]):
             return "future"
         return "asserted"
+
+
+def _bracketed(sent: Span) -> set[int]:
+    """Token indices inside [...]: an editor's insertion, not the speaker's words."""
+    inside, depth = set(), 0
+    for token in sent:
+        if token.text == "[":
+            depth += 1
+        elif token.text == "]":
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside
 
 
 def _drop_embedded(claims: list[dict]) -> list[dict]:

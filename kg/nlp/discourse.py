@@ -24,6 +24,7 @@ class Discourse:
     new_entities: dict[str, dict]
     people: dict[str, Person] = field(default_factory=dict)
     last_person: str = ""
+    topic_person: str = ""
     last_state: str = ""
     speaker: str = ""
     addressee: str = ""
@@ -86,7 +87,8 @@ class Discourse:
             state = self.state_of(self.addressee)
             return [state or self.addressee] if self.addressee else []
         if refers == "last-person":
-            return [self.last_person] if self.last_person else []
+            person = self.topic_person or self.last_person
+            return [person] if person else []
         if refers == "last-state":
             return [self.last_state] if self.last_state else []
         if refers == "pair":
