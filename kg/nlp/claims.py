@@ -23,6 +23,7 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
 MAX_CLAUSES_BACK = 3
+DEMONSTRATIVES = ("این", "همین", "چنین")
 VERB_REACH = 8
 # Nouns of impersonal light verbs: "صورت گرفت" (took place), "انجام شد" (was done).
 IMPERSONAL_NOUNS = {"صورت", "انجام", "برگزار"}
@@ -438,7 +439,9 @@ class ClaimFinder:
     def _anaphoric_object(self, words: list[str], a: int, b: int, earlier: list[dict],
                           ctx: Discourse) -> list[str]:
         """"این دعوت" (this invitation): who made the act an earlier claim named, or whose the thing was."""
-        if b - a < 2 or words[a] not in ("این", "همین"):
+        while a < b and words[a] not in DEMONSTRATIVES and words[a] in self.clauses.function_words:
+            a += 1
+        if b - a < 2 or words[a] not in DEMONSTRATIVES:
             return []
         noun = words[a + 1]
         for claim in reversed(earlier):
