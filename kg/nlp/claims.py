@@ -23,6 +23,10 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
 MAX_CLAUSES_BACK = 3
+# An object that is a mere possibility is no stance ("احتمال ... را رد نکرد": did not rule out).
+HEDGES = {"احتمال", "امکان"}
+# "این مسئله" (this matter) refers to what the last claim was about.
+GENERIC_ANAPHORS = {"مسئله", "مساله", "موضوع", "امر"}
 DEMONSTRATIVES = ("این", "همین", "چنین")
 VERB_REACH = 8
 # Nouns of impersonal light verbs: "صورت گرفت" (took place), "انجام شد" (was done).
@@ -91,11 +95,14 @@ class ClaimFinder:
     def _resolve(self, raw: list, sent: Span, words: list[str], ctx: Discourse) -> list[Mention]:
         out = []
         bracketed = _bracketed(sent)
+        opener = ""
         for start, end, key, how, title in raw:
             if not (sent.start <= start < sent.end) or start in bracketed:
                 continue
+            if out and (start == sent.start or words[start - 1] in ("،", ":")):
+                opener = ""
             if how == "pronoun":
-                keys = ctx.resolve_pronoun(key)
+                keys = ctx.resolve_pronoun(key, avoid=opener)
                 how = f"pronoun:{key}"
             elif how == "title":
                 keys = self._title_keys(title, ctx)
@@ -115,6 +122,8 @@ class ClaimFinder:
                 if ctx.is_person(key):
                     ctx.person(key)
             keys = [k for k in keys if k]
+            if keys and (start == sent.start or words[start - 1] in ("،", ":")):
+                opener = ctx.state_of(keys[0])
             for k in keys:
                 ctx.mention(k)
             for w in words[max(sent.start, start - 2) : start]:
@@ -223,6 +232,8 @@ class ClaimFinder:
         if topic is not None and set(topic["involves"]) <= set(subjects) and not reason:
             topic = None
         if topic is None and not objects:
+            return None
+        if object_span is not None and words[object_span[0]] in HEDGES:
             return None
         negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
         modality = self._modality(words, forms, sent, start, end, verb)
@@ -447,6 +458,9 @@ class ClaimFinder:
         for claim in reversed(earlier):
             if claim["cue"] and noun.startswith(claim["cue"]):
                 return list(claim["subjects"])
+        if noun in GENERIC_ANAPHORS and earlier:
+            last = earlier[-1]
+            return list(last["objects"] or (last["topic"] or {}).get("involves", []))
         return list(ctx.heads.get(noun, []))
 
     def _object_spans(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None], start: int,

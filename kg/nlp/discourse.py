@@ -25,7 +25,6 @@ class Discourse:
     people: dict[str, Person] = field(default_factory=dict)
     last_person: str = ""
     topic_person: str = ""
-    last_state: str = ""
     speaker: str = ""
     addressee: str = ""
     recent_states: list[str] = field(default_factory=list)
@@ -62,12 +61,10 @@ class Discourse:
         """Note that `key` was just named."""
         if self.is_person(key):
             self.last_person = key
-        elif key.startswith("topic:") is False and (state := self.state_of(key)):
-            key = state
-            self.last_state = key
-            if key in self.recent_states:
-                self.recent_states.remove(key)
-            self.recent_states.append(key)
+        elif state := self.state_of(key):
+            if state in self.recent_states:
+                self.recent_states.remove(state)
+            self.recent_states.append(state)
 
     def by_title(self, role: str, state: str) -> str:
         """The person last met holding `role` for `state`; "" when there is none."""
@@ -76,8 +73,8 @@ class Discourse:
                 return person.key
         return ""
 
-    def resolve_pronoun(self, refers: str, subjects: list[str] | None = None) -> list[str]:
-        """Actor keys a pronoun stands for."""
+    def resolve_pronoun(self, refers: str, avoid: str = "") -> list[str]:
+        """Actor keys a pronoun stands for; "this country" is not the state that opens its own clause."""
         if refers == "speaker":
             return [self.speaker] if self.speaker else []
         if refers == "we":
@@ -90,9 +87,10 @@ class Discourse:
             person = self.topic_person or self.last_person
             return [person] if person else []
         if refers == "last-state":
-            return [self.last_state] if self.last_state else []
+            states = [s for s in self.recent_states if s != avoid] or self.recent_states
+            return states[-1:]
         if refers == "pair":
             if self.last_parties:
                 return list(self.last_parties)
             return self.recent_states[-2:] if len(self.recent_states) >= 2 else []
-        return list(subjects or [])
+        return []
