@@ -25,8 +25,6 @@ MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWi
 MAX_CLAUSES_BACK = 3
 # An object that is a mere possibility is no stance ("احتمال ... را رد نکرد": did not rule out).
 HEDGES = {"احتمال", "امکان"}
-# "این مسئله" (this matter) refers to what the last claim was about.
-GENERIC_ANAPHORS = {"مسئله", "مساله", "موضوع", "امر"}
 DEMONSTRATIVES = ("این", "همین", "چنین")
 VERB_REACH = 8
 # Nouns of impersonal light verbs: "صورت گرفت" (took place), "انجام شد" (was done).
@@ -233,7 +231,7 @@ class ClaimFinder:
             topic = None
         if topic is None and not objects:
             return None
-        if object_span is not None and words[object_span[0]] in HEDGES:
+        if any(w in HEDGES for w in words[start : cue.start]):
             return None
         negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
         modality = self._modality(words, forms, sent, start, end, verb)
@@ -458,9 +456,6 @@ class ClaimFinder:
         for claim in reversed(earlier):
             if claim["cue"] and noun.startswith(claim["cue"]):
                 return list(claim["subjects"])
-        if noun in GENERIC_ANAPHORS and earlier:
-            last = earlier[-1]
-            return list(last["objects"] or (last["topic"] or {}).get("involves", []))
         return list(ctx.heads.get(noun, []))
 
     def _object_spans(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None], start: int,

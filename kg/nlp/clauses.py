@@ -15,6 +15,7 @@ INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", 
 # Words in front of a subject that do not stop it being the clause's subject.
 MAX_LEAD = 2
 MAX_APPOSITION = 10
+MAX_RELATIVE = 12
 QUOTE_MARKS = {"«", "»", '"'}
 PREAMBLES = (["به", "گزارش"], ["به", "نقل"], ["بنا", "بر"], ["به", "نوشته"])
 
@@ -91,7 +92,7 @@ class Clauses:
     def _relative_start(self, words: list[str], forms: list[VerbForm | None], lo: int, verb: int) -> int | None:
         """Start of a relative clause ("توافقی که فاجعه بود،") ending at `verb`, which the main clause
         continues after; None when the clause before `verb` is a clause of its own."""
-        for j in range(verb - 1, max(lo, verb - 8) - 1, -1):
+        for j in range(verb - 1, max(lo, verb - MAX_RELATIVE) - 1, -1):
             if words[j] == "که":
                 head = j - 1
                 return j if head >= lo and forms[head] is None and words[head] not in HARD_STOPS else None
