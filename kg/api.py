@@ -151,11 +151,19 @@ def _atomic_write(output: str | Path, data: str | bytes) -> Path:
     try:
         with os.fdopen(fd, "wb") as f:
             f.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+def _umask() -> int:
+    """The process umask (mkstemp makes files private; outputs should not be)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def load_graph(paths: Iterable[str | Path]) -> Graph:

@@ -138,11 +138,35 @@ def _passive(words: list[str], forms: list[VerbForm | None], i: int, end: int, s
             and forms[end + 1] is not None and forms[end + 1].past == "گرفت")
 
 
+@lru_cache(maxsize=1)
+def _rule_index() -> tuple[dict[str, tuple[CueRule, ...]], dict[str, tuple[CueRule, ...]]]:
+    """Rules by the surface forms their first word can take, and verb-only rules by past stem."""
+    by_word: dict[str, list[CueRule]] = {}
+    by_stem: dict[str, list[CueRule]] = {}
+    for rule in relation_rules():
+        if not rule.words:
+            for stem in rule.stems:
+                by_stem.setdefault(stem, []).append(rule)
+            continue
+        forms = [rule.words[0] + suffix for suffix in SUFFIXES] if len(rule.words) == 1 else [rule.words[0]]
+        for form in forms:
+            by_word.setdefault(form, []).append(rule)
+    return ({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()})
+
+
+def _candidates(words: list[str], forms: list[VerbForm | None], i: int) -> tuple[CueRule, ...]:
+    by_word, by_stem = _rule_index()
+    rules = by_word.get(words[i], ())
+    if forms[i] is not None:
+        rules += by_stem.get(forms[i].past, ())
+    return rules
+
+
 def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
     found: dict[tuple[int, int], list[CueMatch]] = {}
     for i in range(sent.start, sent.end):
-        for rule in relation_rules():
+        for rule in _candidates(words, forms, i):
             if rule.words:
                 end = _cue_at(words, i, rule.words)
                 if end < 0:
