@@ -60,7 +60,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     """kg validate FILE"""
     conforms, text = api.validate(api.load_graph(args.files))
-    print(text)
+    print(text if not conforms else f"{', '.join(args.files)}: conforms to the kg shapes")
     return 0 if conforms else 1
 
 

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from .errors import DataError, InputError, UsageError
 from .model import Article, Entity
 from .normalise import normalise, strip_zw
+from .translit import transliterate
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -139,7 +140,7 @@ def _resolve(words: list[str]) -> Entity | None:
     for i in range(len(words) - 1):
         if _fold(words[i]) in kinds or _fold(" ".join(words[i:i + 2])) in kinds:
             name = normalise(" ".join(words[i:i + 4]))[0]
-            return Entity("agency:" + name, "agency", (("fa", name),))
+            return Entity("agency:" + name, "agency", (("en", transliterate(name)), ("fa", name)))
     return None
 
 

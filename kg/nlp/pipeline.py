@@ -3,7 +3,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
 
 import spacy
 from spacy.language import Language
@@ -11,11 +10,12 @@ from spacy.tokens import Doc
 
 from ..errors import UsageError
 from ..model import Article, Claim, Entity
+from ..translit import transliterate
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 from .actors import new_person
 from .kb import KnowledgeBase, load_kb
-from .lexicon import key_form, lexicon
+from .lexicon import key_form
 
 LANGUAGES = ("fa",)
 
@@ -30,18 +30,6 @@ def make_nlp(lang: str = "fa", kb_files: Iterable[str] = ()) -> Language:
     nlp.add_pipe("kg_actors", config={"kb_files": files})
     nlp.add_pipe("kg_claims", config={"kb_files": files})
     return nlp
-
-
-@lru_cache(maxsize=1)
-def _latin() -> dict[str, str]:
-    return {r["letter"]: r["latin"] for r in lexicon("fa/latin.tsv", ("letter", "latin"))}
-
-
-def transliterate(text: str) -> str:
-    """A rough Latin spelling of a Persian name (letters only; vowels are not written in Persian)."""
-    table = _latin()
-    words = ["".join(table.get(ch, ch if ch.isascii() else "") for ch in w) for w in key_form(text).split()]
-    return " ".join(w.capitalize() for w in words if w)
 
 
 def _entity(key: str, doc: Doc, kb: KnowledgeBase) -> Entity:
