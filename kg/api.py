@@ -193,6 +193,20 @@ def query(graph: Graph, sparql: str, fmt: str = "table") -> str:
     return format_result(run_query(graph, sparql), fmt)
 
 
+def named_query(name: str) -> str:
+    """The text of one of kg's named queries (kg/queries/NAME.rq)."""
+    from .sparql import named_query as load
+
+    return load(name)
+
+
+def named_queries() -> dict[str, str]:
+    """Named query -> what it answers."""
+    from .sparql import named_queries as listing
+
+    return listing()
+
+
 def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None) -> Path:
     """Draw the claims of `graph` as a network diagram into a PNG or SVG file."""
     from .diagram import draw_graph, save_figure
@@ -225,7 +239,10 @@ def seed_article() -> Path:
 def demo(output_dir: str | Path = "output") -> tuple[Extraction, list[Path]]:
     """Extract the bundled seed article; write its Turtle graph and diagram into `output_dir`."""
     out = Path(output_dir)
-    extraction = extract([seed_article()])
+    seed = seed_article()
+    if seed.is_relative_to(Path.cwd()):
+        seed = seed.relative_to(Path.cwd())
+    extraction = extract([seed])
     written = [write_graph(extraction, out / "seed.ttl")]
     written.append(draw(build_graph(extraction), out / "seed.png", lang="fa"))
     return extraction, written

@@ -31,7 +31,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     """kg query SPARQL|-f FILE.rq --data FILE"""
-    if args.file:
+    if args.named:
+        sparql = api.named_query(args.named)
+    elif args.file:
         try:
             sparql = Path(args.file).read_text(encoding="utf-8")
         except OSError as e:
@@ -39,7 +41,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     elif args.sparql:
         sparql = args.sparql
     else:
-        raise UsageError("give a SPARQL query or -f FILE.rq")
+        raise UsageError("give a SPARQL query, -f FILE.rq or --named NAME")
     print(api.query(_data(args), sparql, args.format))
     return 0
 
@@ -91,6 +93,7 @@ def parser() -> argparse.ArgumentParser:
     q = command("query", "run a SPARQL query on an RDF file")
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("-f", "--file", help="read the query from a .rq file")
+    q.add_argument("--named", help="run one of kg's named queries: " + ", ".join(sorted(api.named_queries())))
     q.add_argument("--data", action="append", required=True, help="RDF file(s) to query")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_query)
