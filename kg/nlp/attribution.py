@@ -1,0 +1,66 @@
+"""Attribution: the speech frame of a sentence ("X گفت:", "به گفته X", "X: ...") and its speaker."""
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .clauses import HARD_STOPS, Clauses, Mention
+from .cues import is_speech_verb
+from .discourse import Discourse
+from .verbs import VerbForm
+
+AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
+# Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
+OPEN_FRAMES = {"مدعی", "ادعا"}
+# Phrases naming an agent: "از سوی کاخ الیزه" (by the Élysée).
+AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
+
+
+class Attribution:
+    """Finds who speaks in a sentence, and where the spoken content starts."""
+
+    def __init__(self, clauses: Clauses) -> None:
+        self.clauses = clauses
+
+    def frame(self, sent: Span, words: list[str], forms: list[VerbForm | None],
+               mentions: list[Mention], ctx: Discourse, quote_speaker: str) -> tuple[str, int] | None:
+        """(speaker, index where the content starts) of a speech frame in `sent`."""
+        for j in range(sent.start, sent.end):
+            start = is_speech_verb(words, forms, j)
+            if start is None:
+                continue
+            k = j + 1
+            while k < sent.end and words[k] in AUXILIARIES:
+                k += 1
+            after = words[k] if k < sent.end else ":"
+            claims_that = words[start] in OPEN_FRAMES and after not in HARD_STOPS and after not in ("و", "،", "تا")
+            if after not in (":", "که", "«") and not self._opens_condition(words, k) and not claims_that:
+                continue
+            first = self.clauses.preamble_end(words, sent)
+            subject, _ = self.clauses.subject(mentions, words, first, start)
+            lead = next((m for m in mentions if first <= m.start < start), None)
+            if lead is not None and lead.how in ("pronoun:we", "pronoun:speaker") and quote_speaker:
+                subject = [quote_speaker]
+            if not subject:
+                subject = [m.keys[0] for m in mentions if first <= m.start < start
+                           and any(tuple(words[m.start - len(a) : m.start]) == a for a in AGENT_MARKERS)]
+            speaker = subject[0] if subject else (ctx.speaker or ctx.last_person)
+            if speaker and not ctx.is_person(speaker) and not ctx.state_of(speaker) and not subject:
+                speaker = ""
+            addressee = [m.keys[0] for m in mentions if sent.start < m.start < start
+                         and words[m.start - 1] == "با" and m.keys[0] != speaker]
+            if addressee:
+                ctx.addressee = addressee[0]
+            elif speaker and speaker == ctx.addressee and ctx.speaker:
+                ctx.addressee = ctx.speaker
+            return speaker, k + (0 if self._opens_condition(words, k) or after == "«" else 1)
+        for m in mentions:
+            if m.start >= sent.start + 2 and words[m.start - 2 : m.start] == ["به", "گفته"]:
+                return m.keys[0], sent.start
+        headline = [m for m in mentions if m.start <= sent.start + 1 and m.end < sent.end and words[m.end] == ":"]
+        if headline:
+            return headline[0].keys[0], headline[0].end + 1
+        return None
+
+    def _opens_condition(self, words: list[str], k: int) -> bool:
+        opened = self.clauses.opens(words, k)
+        return opened is not None and opened[1] == "condition"
