@@ -232,17 +232,16 @@ def validate(graph: Graph) -> tuple[bool, str]:
 
 
 def seed_article() -> Path:
-    """Path of the demo article bundled with the package."""
-    return Path(str(resources.files("kg").joinpath("data", "demo", "hamshahri-430267.txt")))
+    """Path of the demo article bundled with the package, relative to the working folder when inside it
+    (so the graph records "kg/data/demo/..." rather than one machine's absolute path)."""
+    path = Path(str(resources.files("kg").joinpath("data", "demo", "hamshahri-430267.txt")))
+    return path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path
 
 
 def demo(output_dir: str | Path = "output") -> tuple[Extraction, list[Path]]:
     """Extract the bundled seed article; write its Turtle graph and diagram into `output_dir`."""
     out = Path(output_dir)
-    seed = seed_article()
-    if seed.is_relative_to(Path.cwd()):
-        seed = seed.relative_to(Path.cwd())
-    extraction = extract([seed])
+    extraction = extract([seed_article()])
     written = [write_graph(extraction, out / "seed.ttl")]
     written.append(draw(build_graph(extraction), out / "seed.png", lang="fa"))
     return extraction, written
