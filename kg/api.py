@@ -231,6 +231,21 @@ def validate(graph: Graph) -> tuple[bool, str]:
     return report.conforms, format_violations(report)
 
 
+UNLINKED = """
+SELECT ?actor (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
+  ?claim a dip:Claim ; dip:subject|dip:object|dip:speaker ?actor .
+  FILTER NOT EXISTS { ?actor a dip:Topic }
+  FILTER NOT EXISTS { ?actor owl:sameAs ?wikidata }
+  OPTIONAL { ?actor rdfs:label ?name FILTER(lang(?name) = "en") }
+} GROUP BY ?actor ORDER BY DESC(?claims) ?actor
+"""
+
+
+def link_report(graph: Graph, fmt: str = "table") -> str:
+    """Actors the claims name that have no Wikidata id yet, most used first, for users to fill in."""
+    return query(graph, UNLINKED, fmt)
+
+
 def seed_article() -> Path:
     """Path of the demo article bundled with the package, relative to the working folder when inside it
     (so the graph records "kg/data/demo/..." rather than one machine's absolute path)."""

@@ -66,6 +66,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if conforms else 1
 
 
+def cmd_link(args: argparse.Namespace) -> int:
+    """kg link --data FILE"""
+    print(api.link_report(_data(args), args.format))
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """kg demo [-o DIR]"""
     extraction, written = api.demo(args.output)
@@ -114,6 +120,11 @@ def parser() -> argparse.ArgumentParser:
     s = command("validate", "check RDF files against the SHACL shapes")
     s.add_argument("files", nargs="+")
     s.set_defaults(func=cmd_validate)
+
+    k = command("link", "list the actors the claims name that have no Wikidata id yet, most used first")
+    k.add_argument("--data", action="append", required=True, help="RDF file(s) with the claims")
+    k.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    k.set_defaults(func=cmd_link)
 
     m = command("demo", "extract the bundled seed article: graph, diagram, summary")
     m.add_argument("-o", "--output", default="output", help="output folder")

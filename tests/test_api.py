@@ -212,3 +212,9 @@ def test_demo_writes_its_graph_and_diagram(tmp_path, demo_graph):
     assert_isomorphic(Graph().parse(written[0], format="turtle"), demo_graph)
     assert written[1].read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
     assert extraction.claims and not extraction.failures
+
+
+def test_the_demo_graph_uses_only_terms_the_ontology_declares(demo_graph):
+    from kg.validate import undeclared_terms
+
+    assert undeclared_terms(demo_graph) == set()

@@ -16,6 +16,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF
 
 from kg.cli import parser
+from kg.model import Article, Claim, Entity
+from kg.rdf.build import add_article, add_claim, new_graph
 from kg.rdf.vocab import DIP, RESOURCE, WD
 
 KG = Path(sys.executable).parent / "kg"
@@ -316,3 +318,17 @@ def test_every_subcommand_is_in_the_readme(name):
     if not README.exists():
         pytest.skip("README.md is not written yet")
     assert re.search(rf"\bkg {name}\b", README.read_text(encoding="utf-8")), f"README.md never shows `kg {name}`"
+
+
+def test_link_lists_actors_without_a_wikidata_id(tmp_path):
+    ttl = tmp_path / "g.ttl"
+    g = new_graph()
+    article = Article(id="a", source="a.txt", raw="x", text="x", offsets=(0,))
+    known = Entity("RU", "state", (("en", "Russia"),), wikidata="Q159")
+    unknown = Entity("person:x", "person", (("en", "Someone New"),))
+    add_article(g, article)
+    add_claim(g, Claim("a", "meets", (unknown,), (known,), quote="x", start=0, end=1))
+    g.serialize(ttl, format="turtle")
+    out = kg("link", "--data", ttl)
+    assert out.returncode == 0
+    assert "Someone New" in out.stdout and "Russia" not in out.stdout
