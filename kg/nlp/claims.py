@@ -15,6 +15,7 @@ from .lexicon import is_word, key_form, lexicon
 from .mentions import MentionResolver
 from .objects import ObjectFinder
 from .verbs import VerbForm, analyse
+from .when import day_cue
 
 TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گفتگو")
 # Relations that are themselves speech acts: "X accused Y" reports X speaking.
@@ -49,23 +50,26 @@ class ClaimFinder:
         ctx = Discourse(self.kb, doc._.new_entities)
         raw_mentions = self.mentions.by_sentence(doc)
         claims: list[dict] = []
-        quote_speaker = ""
+        quote_speaker, quote_when = "", (None, None)
         for index, sent in enumerate(doc.sents):
             if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws or doc[sent.start - 1].is_space:
                 quote_speaker = ""
+            when = day_cue(words[sent.start : sent.end])
             mentions = self.mentions.resolve(raw_mentions.get(sent.start, []), sent, words, ctx)
             frame = self.attribution.frame(sent, words, forms, mentions, ctx, quote_speaker)
             if frame is not None:
                 ctx.speaker, content = frame
                 if words[sent.end - 1] == ":":
-                    quote_speaker = ctx.speaker
+                    quote_speaker, quote_when = ctx.speaker, when
             else:
                 ctx.speaker, content = quote_speaker, sent.start
+                if quote_speaker and when == (None, None):
+                    when = quote_when
             found = []
             for cue in find_cues(sent, words, forms):
                 claim = self._claim(doc, sent, cue, words, forms, mentions, ctx, content, claims + found)
                 if claim is not None:
-                    claim["sentence"] = index
+                    claim["sentence"], claim["when"] = index, when
                     found.append(claim)
             claims.extend(agents_from_reasons(drop_embedded(found)))
         doc._.claims = split_parties(lend_speakers([c for c in claims if c["subjects"]]))

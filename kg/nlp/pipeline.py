@@ -16,6 +16,7 @@ from . import tokenizer  # noqa: F401  (registers the tokenizer)
 from .actors import new_person
 from .kb import KnowledgeBase, load_kb
 from .lexicon import key_form
+from .when import statement_date
 
 LANGUAGES = ("fa",)
 
@@ -71,6 +72,6 @@ def doc_claims(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> l
             end=end,
             sentence=c["sentence"],
             conditional=c["conditional"],
-            date=article.date,
+            date=statement_date(article.date, tuple(c["when"])),
         ))
     return out

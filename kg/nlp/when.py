@@ -1,0 +1,40 @@
+"""When a statement was made: day words in its sentence ("امروز چهارشنبه", "دیروز") against the article's date."""
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .lexicon import key_form, lexicon
+
+
+@lru_cache(maxsize=1)
+def _day_words() -> dict[tuple[str, ...], tuple[int | None, int | None]]:
+    rows = lexicon("fa/day_words.tsv", ("word", "offset", "weekday"))
+    return {tuple(key_form(w) for w in r["word"].split()): (int(r["offset"]) if r["offset"] else None,
+                                                           int(r["weekday"]) if r["weekday"] else None)
+            for r in rows}
+
+
+def day_cue(words: list[str]) -> tuple[int | None, int | None]:
+    """(day offset, weekday) the words name, the first of each found; (None, None) when none."""
+    offset = weekday = None
+    table = _day_words()
+    for i in range(len(words)):
+        for phrase, (off, day) in table.items():
+            if tuple(words[i : i + len(phrase)]) == phrase:
+                offset = off if offset is None else offset
+                weekday = day if weekday is None else weekday
+    return offset, weekday
+
+
+def statement_date(published: str | None, cue: tuple[int | None, int | None]) -> str | None:
+    """The ISO date a statement was made: a weekday is the latest such day up to the offset day."""
+    if not published:
+        return None
+    day = date.fromisoformat(published)
+    offset, weekday = cue
+    if offset is not None:
+        day += timedelta(days=offset)
+    if weekday is not None:
+        day -= timedelta(days=(day.weekday() - weekday) % 7)
+    return day.isoformat()
