@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.api import extract_article
-from kg.model import Article, Claim
+from kg.model import Claim
 from kg.nlp import make_nlp
-from kg.nlp.kb import load_kb
 from kg.normalise import normalise
+
+from support import acts_for, claims_of, keys, targets
 
 NEW = "person:"
 
@@ -22,35 +22,14 @@ def doc_of(nlp, text: str):
     return nlp(normalise(text)[0])
 
 
-def article(text: str) -> Article:
-    norm, offsets = normalise(text)
-    return Article(id="actors-1", source="test", raw=text, text=norm, offsets=offsets)
 
 
-def claims_of(text: str) -> list[Claim]:
-    return extract_article(article(text))
 
 
-def keys(entities) -> set[str]:
-    return {e.key for e in entities}
 
 
-def targets(claim: Claim) -> set[str]:
-    out = set()
-    for o in claim.objects:
-        if o.kind != "topic":
-            out.add(o.key)
-        out |= {i.key for i in o.involves}
-    return out
 
 
-def acts_for(*people: str) -> set[str]:
-    kb = load_kb()
-    out = set(people)
-    for p in people:
-        if (state := kb.state_of(p)) is not None:
-            out.add(state.key)
-    return out
 
 
 def the(claims: list[Claim], relation: str) -> Claim:

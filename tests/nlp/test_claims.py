@@ -15,46 +15,22 @@ from hypothesis import strategies as st
 
 from kg.api import extract_article
 from kg.ingest import read_article
-from kg.model import Article, Claim
+from kg.model import Claim
 from kg.nlp.kb import load_kb
-from kg.normalise import normalise
+
+from support import acts_for, article, claims_of, keys, targets
 
 # ----------------------------------------------------------------------------- helpers
 
 
-def article(text: str, ident: str = "test-1") -> Article:
-    """An Article whose raw text is `text` exactly."""
-    norm, offsets = normalise(text)
-    return Article(id=ident, source="test", raw=text, text=norm, offsets=offsets)
 
 
-def claims_of(text: str) -> list[Claim]:
-    return extract_article(article(text))
 
 
-def keys(entities) -> set[str]:
-    return {e.key for e in entities}
 
 
-def targets(claim: Claim) -> set[str]:
-    """Actor keys among the objects and the actors the object topics involve."""
-    out = set()
-    for o in claim.objects:
-        if o.kind != "topic":
-            out.add(o.key)
-        out |= {i.key for i in o.involves}
-    return out
 
 
-def acts_for(*people: str) -> set[str]:
-    """The people and the states they act for (spec §5: list the person or organ and the state)."""
-    kb = load_kb()
-    out = set(people)
-    for p in people:
-        state = kb.state_of(p)
-        if state is not None:
-            out.add(state.key)
-    return out
 
 
 def of(claims: list[Claim], relation: str) -> list[Claim]:

@@ -5,14 +5,14 @@ from pathlib import Path
 
 import pytest
 
-from kg.api import extract_article
 from kg.errors import DataError
-from kg.model import Article, Claim
 from kg.nlp import make_nlp
 from kg.nlp.cues import find_cues, is_speech_verb, modality_words, relation_rules, speech_rules
 from kg.nlp.lexicon import data_path, is_word, key_form, read_tsv
 from kg.nlp.verbs import analyse
 from kg.normalise import normalise
+
+from support import claims_of, keys, targets
 
 ZWNJ = "\u200c"
 
@@ -33,26 +33,14 @@ def cues_in(nlp, text: str) -> list:
     """Every cue match in every sentence of `text`, with the doc."""
     doc = nlp(normalise(text)[0])
     words = [key_form(t.text) for t in doc]
-    forms = [analyse(w) if is_word(t.text) else None for w, t in zip(words, doc)]
+    forms = [analyse(t.text) if is_word(t.text) else None for t in doc]
     return doc, [m for sent in doc.sents for m in find_cues(sent, words, forms)]
 
 
-def claims_of(text: str) -> list[Claim]:
-    norm, offsets = normalise(text)
-    return extract_article(Article(id="cues-1", source="test", raw=text, text=norm, offsets=offsets))
 
 
-def keys(entities) -> set[str]:
-    return {e.key for e in entities}
 
 
-def targets(claim: Claim) -> set[str]:
-    out = set()
-    for o in claim.objects:
-        if o.kind != "topic":
-            out.add(o.key)
-        out |= {i.key for i in o.involves}
-    return out
 
 
 # ----------------------------------------------------------------------------- loading
@@ -149,7 +137,7 @@ def test_a_speech_verb_is_no_relation_cue(nlp):
 def test_is_speech_verb_finds_the_light_verb_construction(nlp):
     doc = nlp("عراقچی تأکید کرد و از عراق حمایت کرد")
     words = [key_form(t.text) for t in doc]
-    forms = [analyse(w) if is_word(t.text) else None for w, t in zip(words, doc)]
+    forms = [analyse(t.text) if is_word(t.text) else None for t in doc]
     assert is_speech_verb(words, forms, 2) == 1  # تأکید کرد starts at تأکید
     assert is_speech_verb(words, forms, 7) is None  # حمایت کرد is no speech verb
 
