@@ -165,9 +165,11 @@ def test_demo_negated_claims_assert_no_plain_triple_and_others_do(demo_graph):
         for c in claims - negated
         for s in demo_graph.objects(c, DIP.subject)
         for o in demo_graph.objects(c, DIP.object)
+        if o != s  # a joint act relates each party to the others, never to itself
     }
     for triple in plain_of_others:
         assert triple in demo_graph
+    assert not [t for t in demo_graph if t[0] == t[2] and str(t[1]).startswith(str(DIP._NS))]
     for c in negated:
         relation = demo_graph.value(c, DIP.relation)
         for s in demo_graph.objects(c, DIP.subject):

@@ -103,5 +103,6 @@ def add_claim(g: Graph, claim: Claim, lang: str = "fa") -> URIRef:
     if not claim.negated:
         for s in subjects:
             for o in objects:
-                g.add((s, relation, o))
+                if s != o:  # a joint act ("A and B cooperate") relates each party to the others
+                    g.add((s, relation, o))
     return node

@@ -91,6 +91,12 @@ def test_plain_triples_for_every_subject_and_object_of_a_claim_not_negated():
     assert plain == {(entity_iri(s), entity_iri(o)) for s in (IRQ, RUS) for o in (SYR, ARAB_LEAGUE)}
 
 
+def test_a_joint_act_relates_each_party_to_the_others_only():
+    joint = Claim("invented-1", "cooperatesWith", (IRQ, RUS), (IRQ, RUS), quote="همکاری", start=0, end=6)
+    plain = set(built(joint).subject_objects(DIP.cooperatesWith))
+    assert plain == {(entity_iri(IRQ), entity_iri(RUS)), (entity_iri(RUS), entity_iri(IRQ))}
+
+
 def test_negated_claim_asserts_no_plain_triple():
     g = built(JOINS_NOT)
     node = claim_iri(JOINS_NOT)
