@@ -22,6 +22,7 @@ class CueRule:
     words: tuple[str, ...]
     stems: frozenset[str]
     markers: tuple[tuple[str, ...], ...]
+    required: tuple[str, ...]
     nominal: bool
     negative: bool
     negates: bool
@@ -58,8 +59,10 @@ def relation_rules() -> tuple[CueRule, ...]:
     rules = []
     for r in rows:
         stems = frozenset() if r["stems"] in ("", "-") else frozenset(_stem_pasts(r["stems"]))
-        markers = tuple(_words(m) for m in r["object"].split("|")) if r["object"] not in ("", "-") else ()
-        rules.append(CueRule(r["relation"], _words(r["cue"]), stems, markers,
+        cells = r["object"].split("|") if r["object"] not in ("", "-") else []
+        markers = tuple(_words(m.rstrip("!")) for m in cells)
+        required = tuple(key_form(m.rstrip("!")) for m in cells if m.endswith("!"))
+        rules.append(CueRule(r["relation"], _words(r["cue"]), stems, markers, required,
                              r["nominal"] == "yes", r["polarity"] == "neg",
                              r["polarity"] == "negates", int(r["gap"] or 2)))
     return tuple(rules)

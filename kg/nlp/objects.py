@@ -109,6 +109,8 @@ class ObjectFinder:
                       end: int, mentions: list[Mention]) -> list[tuple[int, int]]:
         """Candidate object phrases of a cue, one per marker, in the order the lexicon lists them."""
         stop = cue.verb if cue.verb is not None else end
+        if any(marker not in words[start : cue.start] for marker in cue.rule.required):
+            return []
         prepositional = [m for m in cue.rule.markers if m[0] not in SPECIAL_MARKERS]
         spans = []
         for marker in cue.rule.markers or (("gen",),):
