@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
 
@@ -16,6 +17,9 @@ from .errors import InputError, UsageError
 from .model import Article, Claim
 from .rdf.build import add_article, add_claim, bind_prefixes, new_graph
 from .rdf.iris import article_iri
+
+if TYPE_CHECKING:
+    from .batch import IngestReport
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
            ".trig": "trig", ".nq": "nquads", ".rdf": "xml"}
@@ -186,11 +190,80 @@ def load_graph(paths: Iterable[str | Path]) -> Graph:
     return g
 
 
+def ingest(paths: Iterable[str | Path], store_dir: str | Path, jobs: int = 1, kb_files: Iterable[str] = (),
+           date: str | None = None, progress: bool = False) -> IngestReport:
+    """Add the articles under `paths` to the store in `store_dir`: one transaction per article, unchanged
+    articles skipped, changed ones replaced; `jobs` processes extract; `progress` shows a bar on a terminal."""
+    from .batch import ingest as run
+
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    return run(paths, store_dir, jobs=jobs, kb_files=kb_files, date=date, progress=progress)
+
+
+def open_store(store_dir: str | Path, write: bool = False):
+    """The pyoxigraph Store in `store_dir` (read-only unless `write`); query its default graph, the union of articles."""
+    from .store import open_store as opening
+
+    return opening(store_dir, write=write)
+
+
+def store_graph(store_dir: str | Path) -> Graph:
+    """The union of a store's articles as an rdflib graph (what draw, evaluate, validate and link take)."""
+    from .store import open_store as opening, to_graph
+
+    return to_graph(opening(store_dir))
+
+
+def query_store(store_dir: str | Path, sparql: str, fmt: str = "table") -> str:
+    """Run a SPARQL query with Oxigraph's engine on a store and format the answer as table, csv or json."""
+    from .sparql import format_result
+    from .store import open_store as opening, query as run
+
+    if fmt not in ("table", "csv", "json"):
+        raise UsageError(f"unknown result format {fmt!r}; choose one of table, csv, json")
+    return format_result(run(opening(store_dir), sparql), fmt)
+
+
+def export_store(store_dir: str | Path, output: str | Path) -> Path:
+    """Write a store to `output` with pyoxigraph's serialisers (format from the extension; TriG and N-Quads
+    keep one named graph per article), atomically."""
+    from .store import export, open_store as opening
+
+    fmt = format_of(output)
+    return export(opening(store_dir), output, fmt)
+
+
 def query(graph: Graph, sparql: str, fmt: str = "table") -> str:
     """Run a SPARQL query on `graph` and format the answer as table, csv or json."""
     from .sparql import format_result, run_query
 
     return format_result(run_query(graph, sparql), fmt)
+
+
+def query_endpoint(endpoint: str, sparql: str, fmt: str = "table") -> str:
+    """Run a SPARQL query on a server's endpoint and format the answer as table, csv or json."""
+    from .remote import query_endpoint as run
+    from .sparql import format_result
+
+    return format_result(run(endpoint, sparql), fmt)
+
+
+def push(paths: Iterable[str | Path], endpoint: str, graph_iri: str | None = None,
+         store_endpoint: str | None = None, replace: bool = False) -> int:
+    """Send RDF files to a SPARQL server (.trig/.nq: one request per named graph); return the triples sent."""
+    from .remote import push_graph
+
+    paths = [str(p) for p in paths]
+    quads = [p for p in paths if format_of(p) in QUAD_FORMATS]
+    plain = [p for p in paths if p not in quads]
+    sent = push_graph(load_graph(plain), endpoint, graph_iri, store_protocol=store_endpoint,
+                      replace=replace) if plain else 0
+    for path in quads:
+        ds = Dataset()
+        ds.parse(path, format=format_of(path))
+        sent += push_graph(ds, endpoint, graph_iri, store_protocol=store_endpoint, replace=replace)
+    return sent
 
 
 def named_query(name: str) -> str:

@@ -11,7 +11,8 @@ from .errors import KgError, UsageError
 
 
 def _data(args: argparse.Namespace):
-    return api.load_graph(args.data)
+    """The graph named by --data FILE... or --store DIR."""
+    return api.store_graph(args.store) if args.store else api.load_graph(args.data)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -30,7 +31,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    """kg query SPARQL|-f FILE.rq --data FILE"""
+    """kg query SPARQL|-f FILE.rq --data FILE|--store DIR"""
     if args.named:
         sparql = api.named_query(args.named)
     elif args.file:
@@ -42,33 +43,65 @@ def cmd_query(args: argparse.Namespace) -> int:
         sparql = args.sparql
     else:
         raise UsageError("give a SPARQL query, -f FILE.rq or --named NAME")
-    print(api.query(_data(args), sparql, args.format))
+    if args.endpoint:
+        print(api.query_endpoint(args.endpoint, sparql, args.format))
+    elif args.store:
+        print(api.query_store(args.store, sparql, args.format))
+    else:
+        print(api.query(_data(args), sparql, args.format))
+    return 0
+
+
+def cmd_push(args: argparse.Namespace) -> int:
+    """kg push --endpoint URL [--graph IRI] --data FILE..."""
+    sent = api.push(args.data, args.endpoint, args.graph, store_endpoint=args.store_endpoint, replace=args.replace)
+    print(f"sent {sent} triples to {args.store_endpoint or args.endpoint}", file=sys.stderr)
     return 0
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    """kg draw --data FILE -o FILE.png|.svg"""
+    """kg draw --data FILE|--store DIR -o FILE.png|.svg"""
     path = api.draw(_data(args), args.output, lang=args.lang, actor=args.actor)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """kg eval GOLD_DIR... --data FILE"""
+    """kg eval GOLD_DIR... --data FILE|--store DIR"""
     print(api.evaluate(_data(args), args.gold, verbose=args.verbose))
     return 0
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    """kg validate FILE"""
-    conforms, text = api.validate(api.load_graph(args.files))
-    print(text if not conforms else f"{', '.join(args.files)}: conforms to the kg shapes")
+    """kg validate FILE...|--store DIR"""
+    if bool(args.files) == bool(args.store):
+        raise UsageError("give RDF files or --store DIR (not both)")
+    graph = api.store_graph(args.store) if args.store else api.load_graph(args.files)
+    conforms, text = api.validate(graph)
+    print(text if not conforms else f"{args.store or ', '.join(args.files)}: conforms to the kg shapes")
     return 0 if conforms else 1
 
 
 def cmd_link(args: argparse.Namespace) -> int:
-    """kg link --data FILE"""
+    """kg link --data FILE|--store DIR"""
     print(api.link_report(_data(args), args.format))
+    return 0
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """kg ingest PATH... --store DIR [--jobs N]"""
+    report = api.ingest(args.paths, args.store, jobs=args.jobs, kb_files=args.kb or (), date=args.date,
+                        progress=not args.quiet)
+    print(report.summary(failures=False))
+    for failure in report.failures:
+        print(f"kg: {failure}", file=sys.stderr)
+    return 1 if report.failures and not report.articles else 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """kg export --store DIR -o FILE"""
+    path = api.export_store(args.store, args.output)
+    print(f"wrote {path}", file=sys.stderr)
     return 0
 
 
@@ -79,6 +112,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _graph_options(p: argparse.ArgumentParser, what: str) -> argparse._MutuallyExclusiveGroup:
+    """--data FILE... or --store DIR, one of them required; returns the group."""
+    group = p.add_mutually_exclusive_group(required=True)
+    group.add_argument("--data", action="append", help=f"RDF file(s) {what}")
+    group.add_argument("--store", help=f"a store folder (kg ingest) {what}")
+    return group
 
 
 def parser() -> argparse.ArgumentParser:
@@ -96,35 +137,61 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
     e.set_defaults(func=cmd_extract)
 
-    q = command("query", "run a SPARQL query on an RDF file")
+    q = command("query", "run a SPARQL query on an RDF file or a store")
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("-f", "--file", help="read the query from a .rq file")
     q.add_argument("--named", help="run one of kg's named queries: " + ", ".join(sorted(api.named_queries())))
-    q.add_argument("--data", action="append", required=True, help="RDF file(s) to query")
+    _graph_options(q, "to query").add_argument(
+        "--endpoint", help="a SPARQL endpoint: http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql (Virtuoso)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_query)
 
-    d = command("draw", "draw the claims of an RDF file as a diagram")
-    d.add_argument("--data", action="append", required=True, help="RDF file(s) to draw")
+    u = command("push", "send RDF files to a SPARQL server through the Graph Store Protocol")
+    u.add_argument("--data", action="append", required=True, help="RDF file(s); .trig/.nq keep one graph per article")
+    u.add_argument("--endpoint", required=True,
+                   help="query endpoint: http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql (Virtuoso)")
+    u.add_argument("--store-endpoint", help="Graph Store URL when not derivable (Oxigraph .../store, "
+                                            "Virtuoso .../sparql-graph-crud)")
+    u.add_argument("--graph", help="named graph IRI (default: the default graph; Virtuoso needs one)")
+    u.add_argument("--replace", action="store_true", help="replace the graph (PUT) instead of adding (POST)")
+    u.set_defaults(func=cmd_push)
+
+    d = command("draw", "draw the claims of an RDF file or a store as a diagram")
+    _graph_options(d, "to draw")
     d.add_argument("-o", "--output", required=True, help="output .png or .svg")
     d.add_argument("--lang", choices=("fa", "en"), default="fa", help="label language")
     d.add_argument("--actor", help="only this actor's claims (IRI or label)")
     d.set_defaults(func=cmd_draw)
 
-    v = command("eval", "score an RDF file against gold claim files")
+    v = command("eval", "score an RDF file or a store against gold claim files")
     v.add_argument("gold", nargs="+", help="folders of NAME.gold.jsonl files")
-    v.add_argument("--data", action="append", required=True, help="RDF file(s) with the claims")
+    _graph_options(v, "with the claims")
     v.add_argument("-v", "--verbose", action="store_true", help="list misses and false positives")
     v.set_defaults(func=cmd_eval)
 
-    s = command("validate", "check RDF files against the SHACL shapes")
-    s.add_argument("files", nargs="+")
+    s = command("validate", "check RDF files or a store against the SHACL shapes")
+    s.add_argument("files", nargs="*", help="RDF files to check")
+    s.add_argument("--store", help="a store folder (kg ingest) to check")
     s.set_defaults(func=cmd_validate)
 
     k = command("link", "list the actors the claims name that have no Wikidata id yet, most used first")
-    k.add_argument("--data", action="append", required=True, help="RDF file(s) with the claims")
+    _graph_options(k, "with the claims")
     k.add_argument("--format", choices=("table", "csv", "json"), default="table")
     k.set_defaults(func=cmd_link)
+
+    i = command("ingest", "add articles to a persistent store, one transaction per article")
+    i.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders")
+    i.add_argument("--store", required=True, help="the store's folder (created if missing)")
+    i.add_argument("-j", "--jobs", type=int, default=1, help="extract in N processes (default 1)")
+    i.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
+    i.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
+    i.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    i.set_defaults(func=cmd_ingest)
+
+    x = command("export", "write a store to an RDF file")
+    x.add_argument("--store", required=True, help="the store's folder")
+    x.add_argument("-o", "--output", required=True, help="output file: .ttl, .nt, .jsonld, .trig, .nq or .rdf")
+    x.set_defaults(func=cmd_export)
 
     m = command("demo", "extract the bundled seed article: graph, diagram, summary")
     m.add_argument("-o", "--output", default="output", help="output folder")

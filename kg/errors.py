@@ -35,3 +35,15 @@ class UsageError(KgError):
     """Options that do not fit together or name an unknown format."""
 
     exit_code = 64
+
+
+class EndpointError(KgError):
+    """A SPARQL or Graph Store endpoint cannot be reached or refused a request: names the URL."""
+
+    exit_code = 69
+
+
+class StoreError(KgError):
+    """A kg store cannot be opened, read or written: names the folder and the problem."""
+
+    exit_code = 5

@@ -332,3 +332,88 @@ def test_link_lists_actors_without_a_wikidata_id(tmp_path):
     out = kg("link", "--data", ttl)
     assert out.returncode == 0
     assert "Someone New" in out.stdout and "Russia" not in out.stdout
+
+
+@pytest.fixture(scope="module")
+def store(corpus, tmp_path_factory):
+    """`kg ingest` of the invented article's folder into a store."""
+    path = tmp_path_factory.mktemp("store") / "kg"
+    result = kg("ingest", corpus, "--store", path)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 articles (1 added, 0 replaced, 0 unchanged)"), result.stdout
+    assert result.stderr == ""  # no progress bar when stderr is not a terminal
+    return path
+
+
+def test_ingest_twice_adds_nothing_and_says_so(corpus, store):
+    result = kg("ingest", corpus, "--store", store, "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("1 articles (0 added, 0 replaced, 1 unchanged), 0 claims")
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_query_on_a_store_answers_like_the_file(turtle, store, fmt):
+    on_store = kg("query", SUPPORTS_QUERY, "--store", store, "--format", fmt)
+    on_file = kg("query", SUPPORTS_QUERY, "--data", turtle, "--format", fmt)
+    assert on_store.returncode == 0, on_store.stderr
+    assert on_store.stdout == on_file.stdout and len(on_store.stdout.splitlines()) > 1
+
+
+def test_named_query_on_a_store(turtle, store):
+    on_store = kg("query", "--named", "provenance", "--store", store, "--format", "csv")
+    assert on_store.returncode == 0, on_store.stderr
+    assert on_store.stdout == kg("query", "--named", "provenance", "--data", turtle, "--format", "csv").stdout
+
+
+@pytest.mark.parametrize("suffix", [".ttl", ".nq"])
+def test_export_of_a_store_holds_the_extracted_graph(graph, store, tmp_path, suffix):
+    out = tmp_path / f"export{suffix}"
+    result = kg("export", "--store", store, "-o", out)
+    assert result.returncode == 0, result.stderr
+    if suffix == ".nq":
+        ds = Dataset()
+        ds.parse(out, format="nquads")
+        parsed = Graph()
+        for s, p, o, _ in ds.quads((None, None, None, None)):
+            parsed.add((s, p, o))
+    else:
+        parsed = Graph().parse(out, format="turtle")
+    assert_isomorphic(parsed, graph)
+
+
+def test_draw_and_eval_read_a_store(turtle, store, corpus, tmp_path):
+    assert kg("draw", "--store", store, "-o", tmp_path / "x.png").returncode == 0
+    assert (tmp_path / "x.png").read_bytes()[:8] == PNG_SIGNATURE
+    on_store = kg("eval", corpus, "--store", store)
+    assert on_store.returncode == 0, on_store.stderr
+    assert on_store.stdout == kg("eval", corpus, "--data", turtle).stdout
+
+
+@pytest.mark.parametrize("command", [
+    ["query", "ASK { ?s ?p ?o }"],
+    ["draw", "-o", "x.png"],
+    ["eval", "."],
+    ["export", "-o", "x.ttl"],
+])
+def test_a_missing_store_is_named_in_one_line(tmp_path, command):
+    missing = tmp_path / "missing-store"
+    result = kg(*command, "--store", missing, cwd=tmp_path)
+    assert result.returncode != 0
+    assert str(missing) in one_line(result.stderr)
+    assert not missing.exists() and not (tmp_path / "x.png").exists() and not (tmp_path / "x.ttl").exists()
+
+
+def test_data_and_store_together_are_refused(turtle, store):
+    result = kg("query", "ASK { ?s ?p ?o }", "--data", turtle, "--store", store)
+    assert result.returncode != 0 and "not allowed with argument" in result.stderr
+
+
+def test_ingest_with_no_jobs_fails_with_one_line(corpus, tmp_path):
+    result = kg("ingest", corpus, "--store", tmp_path / "s", "--jobs", "0")
+    assert result.returncode != 0 and "--jobs" in one_line(result.stderr)
+
+
+def test_validate_a_store(store):
+    result = kg("validate", "--store", store)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "conforms" in result.stdout

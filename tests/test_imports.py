@@ -1,7 +1,7 @@
 """The import direction of kg/ follows the data (guide/architecture.md): an AST scan keeps it so.
 
 model/errors import nothing of ours (model none at all); ingest/normalise no spaCy or rdflib;
-nlp no rdflib; rdf, sparql and diagram no spaCy; cli only kg.api and kg.errors.
+nlp no rdflib; rdf, sparql, diagram, remote and store no spaCy; cli only kg.api and kg.errors.
 """
 from __future__ import annotations
 
@@ -101,7 +101,7 @@ def test_nlp_needs_no_rdflib(relative):
     assert not uses(found, "rdflib") and not uses(found, "kg.rdf") and not uses(found, "kg.sparql")
 
 
-@pytest.mark.parametrize("relative", files("rdf/*.py") + ["sparql.py", "diagram.py"])
+@pytest.mark.parametrize("relative", files("rdf/*.py") + ["sparql.py", "diagram.py", "remote.py", "store.py"])
 def test_graph_modules_need_no_spacy(relative):
     found = imports(relative)
     assert not uses(found, "spacy") and not uses(found, "kg.nlp")

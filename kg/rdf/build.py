@@ -1,6 +1,8 @@
 """Claims and articles -> RDF triples, per the contract in shared/spec/claims.md section 2."""
 from __future__ import annotations
 
+import hashlib
+
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
@@ -44,13 +46,20 @@ def add_entity(g: Graph, entity: Entity) -> URIRef:
     return node
 
 
+def content_hash(article: Article) -> str:
+    """SHA-256 (hex) of an article as read: text, source, title, date, news id and language."""
+    parts = (article.raw, article.source, article.title, article.date, article.news_id, article.lang)
+    return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
+
+
 def add_article(g: Graph, article: Article) -> URIRef:
-    """Add an article node with its source, outlet, date and chain of cited agencies."""
+    """Add an article node with its source, outlet, date, content hash and chain of cited agencies."""
     node = article_iri(article.id)
     g.add((node, RDF.type, DIP.Article))
     g.add((node, RDF.type, PROV.Entity))
     g.add((node, DCTERMS.source, Literal(article.source)))
     g.add((node, DCTERMS.identifier, Literal(article.id)))
+    g.add((node, DIP.contentHash, Literal(content_hash(article))))
     if article.title:
         g.add((node, DCTERMS.title, Literal(article.title, lang=article.lang)))
     if article.news_id:

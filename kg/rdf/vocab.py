@@ -72,6 +72,7 @@ class DIP(DefinedNamespace):
     agency: URIRef  # the agency of a report
     position: URIRef  # a report's place in the chain, 1 = cited by the outlet
     newsId: URIRef  # the outlet's own id of the article
+    contentHash: URIRef  # SHA-256 of the article as read, to tell a changed article from a re-read one
     # relation annotations
     family: URIRef  # a relation's family
     ploverType: URIRef  # the PLOVER event type of a relation

@@ -14,7 +14,7 @@ NON_RELATION_PROPERTIES = {
     "relation", "subject", "object", "speaker", "negated", "modality", "conditional", "quote",
     "charStart", "charEnd", "sentence", "claimDate",
     "involves", "affiliation", "role",
-    "outlet", "report", "agency", "position", "newsId",
+    "outlet", "report", "agency", "position", "newsId", "contentHash",
     "family", "ploverType", "cameoCode",
 }  # fmt: skip
 
