@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -53,8 +55,10 @@ class PersianSentencizer:
                 back = [j for j in (i - 1, i - 2) if j >= 0 and forms[j] is not None]
                 if any(is_speech_verb(words, forms, j) is not None for j in back):
                     starts[nxt] = True
-        for i, token in enumerate(doc):
-            token.is_sent_start = starts[i]
+        if len(doc):
+            # all at once: setting Token.is_sent_start checks the whole Doc each time (quadratic)
+            flags = numpy.array([1 if start else -1 for start in starts], dtype=numpy.int64)
+            doc.from_array([SENT_START], flags.astype(numpy.uint64))
         return doc
 
 

@@ -1,0 +1,223 @@
+"""Extraction spread over a Dask cluster: batches of articles go out, N-Quads partition files come back.
+
+The client reads articles lazily (files, folders, JSONL corpora), cuts them into partitions of
+`partition_size` articles and keeps a bounded number of partitions in flight, so its memory does not
+grow with the corpus. Each worker process builds the kg pipeline once (kg.api caches it per process
+and `_warm_up` builds it as soon as the run starts) and returns the N-Quads text of its partition,
+one named graph per article as `kg.api.build_dataset` gives. The client writes `part-00000.nq`, ...
+into the output folder atomically as results arrive, then `summary.json`. `map_partitions` is the
+same loop without files, for callers that write the results elsewhere (a store). Needs the `dask` extra.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .api import Extraction, build_dataset, extract_article, read_articles
+from .errors import InputError, UsageError
+from .model import Article
+
+if TYPE_CHECKING:
+    from distributed import Client
+
+PART_NAME = "part-{:05d}.nq"
+PART_PATTERN = re.compile(r"part-\d{5}\.nq")
+SUMMARY_NAME = "summary.json"
+
+
+@dataclass
+class DaskReport:
+    """What a distributed run produced: articles, claims by relation, failures and partition files."""
+
+    articles: int = 0
+    claims: Counter[str] = field(default_factory=Counter)
+    failures: list[str] = field(default_factory=list)
+    partitions: list[Path] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A few lines: articles, claims by relation, partitions written, failures with reasons."""
+        lines = [f"{self.articles} articles, {sum(self.claims.values())} claims, {len(self.partitions)} partitions"]
+        lines.extend(f"  {relation:<20} {n}" for relation, n in self.claims.most_common())
+        if self.failures:
+            lines.append(f"{len(self.failures)} failed:")
+            lines.extend(f"  {reason}" for reason in self.failures)
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, object]:
+        """The report as JSON-ready data (what `summary.json` holds)."""
+        return {"articles": self.articles, "claims": sum(self.claims.values()),
+                "by_relation": dict(self.claims.most_common()), "failures": list(self.failures),
+                "partitions": [p.name for p in self.partitions]}
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    """One partition's outcome: its N-Quads text, counts and failures (`index` None: an unreadable input)."""
+
+    index: int | None
+    nquads: str
+    articles: int
+    claims: dict[str, int]
+    failures: tuple[str, ...] = ()
+    failed: bool = False
+
+
+def _warm_up(kb_files: tuple[str, ...]) -> bool:
+    """Build this worker process's pipeline now rather than inside its first partition."""
+    extract_article(Article("warm-up", "warm-up", "", "", ()), kb_files)
+    return True
+
+
+def extract_partition(index: int, articles: list[Article], kb_files: tuple[str, ...] = ()) -> PartitionResult:
+    """Extract a batch of articles and return it as N-Quads (one named graph per article); runs on a worker."""
+    extraction = Extraction()
+    failures = []
+    for article in articles:
+        try:
+            claims = extract_article(article, kb_files)
+        except Exception as e:  # one article's bug must not lose the rest of the partition
+            failures.append(f"{article.source} ({article.id}): extraction failed: {type(e).__name__}: {e}")
+            continue
+        extraction.articles.append(article)
+        extraction.claims.extend(claims)
+    nquads = build_dataset(extraction).serialize(format="nquads") if extraction.articles else ""
+    return PartitionResult(index, nquads, len(extraction.articles), dict(extraction.by_relation()), tuple(failures))
+
+
+def batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article] | InputError]:
+    """Group articles into lists of `size`; read errors pass through on their own, in order."""
+    if size < 1:
+        raise UsageError(f"partition size must be at least 1, not {size}")
+    batch: list[Article] = []
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write `text` to a temporary file beside `path`, then rename it into place."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(text)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _prepare(out_dir: str | Path, overwrite: bool) -> Path:
+    """Create the output folder; refuse (or, with `overwrite`, remove) partitions of an earlier run."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    old = sorted(p for p in out.iterdir() if PART_PATTERN.fullmatch(p.name))
+    if old and not overwrite:
+        raise UsageError(f"{out} already holds {len(old)} partition files (part-*.nq): choose an empty folder "
+                         "or overwrite them")
+    for p in old:
+        p.unlink()
+    return out
+
+
+def _connect(scheduler: str | Client) -> tuple[Client, bool]:
+    """A client for `scheduler` (an address or a Client) and whether this run owns it."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise UsageError("Dask is not installed: pip install 'kg[dask]'") from None
+    if isinstance(scheduler, Client):
+        return scheduler, False
+    try:
+        return Client(scheduler), True
+    except OSError as e:
+        raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
+
+
+def map_partitions(items: Iterable[Article | InputError], client: Client, *, partition_size: int = 100,
+                   kb_files: Iterable[str] = (), in_flight: int | None = None) -> Iterator[PartitionResult]:
+    """Extract articles on `client`'s cluster in partitions, yielding each result as it completes.
+
+    At most `in_flight` partitions (default: twice the cluster's threads) are out at once, so `items`
+    is read lazily. Read errors come back as results with index None; a partition whose task failed
+    (a worker died) as a result with `failed` set and the reason among its failures.
+    """
+    from distributed import as_completed
+
+    kb = tuple(str(f) for f in kb_files)
+    client.run(_warm_up, kb)
+    limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
+    pending = as_completed()
+    names: dict[str, tuple[int, list[str]]] = {}
+    for item in batches(items, partition_size):
+        if isinstance(item, InputError):
+            yield PartitionResult(None, "", 0, {}, (str(item),))
+            continue
+        future = client.submit(extract_partition, len(names), item, kb, pure=False)
+        names[future.key] = (len(names), [a.id for a in item])
+        pending.add(future)
+        while pending.count() >= limit:
+            yield _result(next(pending), names)
+    for future in pending:
+        yield _result(future, names)
+
+
+def _result(future, names: dict[str, tuple[int, list[str]]]) -> PartitionResult:
+    """The result of a finished partition task, or a failed result saying why it has none."""
+    index, ids = names[future.key]
+    try:
+        return future.result()
+    except Exception as e:  # a worker died or the task raised: report it and go on
+        reason = f"partition {index} (articles {ids[0]} to {ids[-1]}): not extracted: {type(e).__name__}: {e}"
+        return PartitionResult(index, "", 0, {}, (reason,), failed=True)
+    finally:
+        future.release()
+
+
+def extract_on_dask(paths: Iterable[str | Path], scheduler: str | Client, out_dir: str | Path, *,
+                    partition_size: int = 100, kb_files: Iterable[str] = (), date: str | None = None,
+                    in_flight: int | None = None, overwrite: bool = False,
+                    on_partition: Callable[[DaskReport], None] | None = None) -> DaskReport:
+    """Extract every article under `paths` on a Dask cluster into `out_dir/part-NNNNN.nq` and a summary.
+
+    `scheduler` is an address ("tcp://host:8786") or a `distributed.Client`; `on_partition` is called
+    with the report so far after each partition is written (for a progress display).
+    """
+    out = _prepare(out_dir, overwrite)
+    client, owned = _connect(scheduler)
+    report = DaskReport()
+    try:
+        for result in map_partitions(read_articles(paths, date), client, partition_size=partition_size,
+                                     kb_files=kb_files, in_flight=in_flight):
+            report.failures.extend(result.failures)
+            if result.index is None or result.failed:
+                continue
+            report.partitions.append(write_atomic(out / PART_NAME.format(result.index), result.nquads))
+            report.articles += result.articles
+            report.claims.update(result.claims)
+            if on_partition is not None:
+                on_partition(report)
+    finally:
+        if owned:
+            client.close()
+    report.partitions.sort()
+    report.failures.sort()
+    write_atomic(out / SUMMARY_NAME, json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n")
+    return report
