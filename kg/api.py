@@ -241,6 +241,15 @@ def query(graph: Graph, sparql: str, fmt: str = "table") -> str:
     return format_result(run_query(graph, sparql), fmt)
 
 
+def extract_distributed(paths: Iterable[str | Path], scheduler: str, out_dir: str | Path,
+                        partition_size: int = 100, kb_files: Iterable[str] = (), date: str | None = None):
+    """Extract on a Dask cluster into N-Quads partitions in `out_dir`; returns the DaskReport."""
+    from .distributed import extract_on_dask
+
+    return extract_on_dask(paths, scheduler, out_dir, partition_size=partition_size, kb_files=kb_files,
+                           date=date)
+
+
 def query_endpoint(endpoint: str, sparql: str, fmt: str = "table") -> str:
     """Run a SPARQL query on a server's endpoint and format the answer as table, csv or json."""
     from .remote import query_endpoint as run

@@ -16,7 +16,14 @@ def _data(args: argparse.Namespace):
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    """kg extract PATH... -o FILE"""
+    """kg extract PATH... -o FILE  |  kg extract PATH... --dask SCHEDULER --partitions DIR"""
+    if args.dask:
+        if not args.partitions:
+            raise UsageError("--dask needs --partitions DIR for the N-Quads partition files")
+        report = api.extract_distributed(args.paths, args.dask, args.partitions, kb_files=args.kb or (),
+                                         date=args.date)
+        print(report.summary(), file=sys.stderr)
+        return 0
     if args.output:
         api.format_of(args.output)  # an unknown extension fails now, not after the extraction
     extraction = api.extract(args.paths, kb_files=args.kb or (), date=args.date)
@@ -135,6 +142,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("-o", "--output", help="output file: .ttl, .nt, .jsonld, .trig or .nq")
     e.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
     e.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
+    e.add_argument("--dask", metavar="SCHEDULER", help="extract on a Dask cluster (tcp://HOST:8786)")
+    e.add_argument("--partitions", metavar="DIR", help="with --dask: folder for the part-NNNNN.nq files")
     e.set_defaults(func=cmd_extract)
 
     q = command("query", "run a SPARQL query on an RDF file or a store")

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph
@@ -137,3 +140,21 @@ def test_an_article_that_fails_is_reported_and_its_partition_kept(client, corpus
     for r in results:
         graphs.parse(data=r.nquads, format="nquads")
     assert {str(g).rsplit("/", 1)[-1] for *_, g in quads(graphs)} == {good[0].id, good[1].id}
+
+
+def test_the_cli_extracts_on_a_scheduler_address(cluster, corpus, tmp_path):
+    kg = Path(sys.executable).parent / "kg"
+    out = tmp_path / "parts"
+    run = subprocess.run([str(kg), "extract", str(corpus), "--dask", cluster.scheduler_address,
+                          "--partitions", str(out)], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert "partitions" in run.stderr.splitlines()[0]
+    expected = api.build_graph(api.extract([corpus]))
+    assert len(flat(read_partitions(out))) == len(expected)
+
+
+def test_the_cli_asks_for_a_partition_folder_with_dask(corpus):
+    kg = Path(sys.executable).parent / "kg"
+    run = subprocess.run([str(kg), "extract", str(corpus), "--dask", "tcp://127.0.0.1:1"],
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0 and "--partitions" in run.stderr
