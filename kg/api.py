@@ -66,14 +66,20 @@ def _nlp(kb_files: tuple[str, ...] = ()):
     return make_nlp("fa", kb_files)
 
 
+@lru_cache(maxsize=4)
+def _kb(kb_files: tuple[str, ...] = ()):
+    from .nlp.kb import load_kb
+
+    return load_kb(kb_files)
+
+
 def extract_article(article: Article, kb_files: Iterable[str] = ()) -> list[Claim]:
     """Claims of one article."""
     from .nlp import doc_claims
-    from .nlp.kb import load_kb
 
     files = tuple(str(f) for f in kb_files)
     doc = _nlp(files)(article.text)
-    return doc_claims(doc, article, load_kb(files))
+    return doc_claims(doc, article, _kb(files))
 
 
 def read_articles(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Article | InputError]:

@@ -18,13 +18,20 @@ def _day_words() -> dict[tuple[str, ...], tuple[int | None, int | None]]:
 def day_cue(words: list[str]) -> tuple[int | None, int | None]:
     """(day offset, weekday) the words name, the first of each found; (None, None) when none."""
     offset = weekday = None
-    table = _day_words()
-    for i in range(len(words)):
-        for phrase, (off, day) in table.items():
+    firsts = _first_words()
+    for i, word in enumerate(words):
+        if word not in firsts:
+            continue
+        for phrase, (off, day) in _day_words().items():
             if tuple(words[i : i + len(phrase)]) == phrase:
                 offset = off if offset is None else offset
                 weekday = day if weekday is None else weekday
     return offset, weekday
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(phrase[0] for phrase in _day_words())
 
 
 def statement_date(published: str | None, cue: tuple[int | None, int | None]) -> str | None:
