@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from ..model import Entity
 from .kb import KnowledgeBase
 from .lexicon import is_word, key_form, lexicon, word_list
+from .tokens import views
 from .verbs import analyse
 
 PERSON_PREFIX = "person:"
@@ -82,7 +83,7 @@ class ActorFinder:
                     self.names.add(Phrase(words_of(label), row["key"], "agency"))
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [key_form(t.text) for t in doc]
+        words, _ = views(doc)
         names = PhraseIndex(())
         actors: list[Span] = []
         titles: list[dict] = []

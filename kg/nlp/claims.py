@@ -11,10 +11,11 @@ from .clauses import Clauses, Mention
 from .cues import CueMatch, find_cues, modality_of
 from .discourse import Discourse
 from .kb import KnowledgeBase
-from .lexicon import is_word, key_form, lexicon
+from .lexicon import key_form, lexicon
 from .mentions import MentionResolver
 from .objects import ObjectFinder
-from .verbs import VerbForm, analyse
+from .tokens import views
+from .verbs import VerbForm
 from .when import day_cue
 
 TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گفتگو")
@@ -45,8 +46,7 @@ class ClaimFinder:
                         for r in lexicon("fa/reason_words.tsv", ("word",))}
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [key_form(t.text) for t in doc]
-        forms = [analyse(t.text) if is_word(t.text) else None for t in doc]
+        words, forms = views(doc)
         ctx = Discourse(self.kb, doc._.new_entities)
         raw_mentions = self.mentions.by_sentence(doc)
         claims: list[dict] = []

@@ -12,8 +12,7 @@ from .actors import ActorFinder
 from .claims import ClaimFinder
 from .cues import is_speech_verb
 from .kb import load_kb
-from .lexicon import is_word, key_form
-from .verbs import analyse
+from .tokens import views
 
 for _name, _default in (("claims", None), ("new_entities", None), ("titles", None)):
     if not Doc.has_extension(_name):
@@ -35,8 +34,7 @@ class PersianSentencizer:
         self.colon_after_speech = colon_after_speech
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [key_form(t.text) for t in doc]
-        forms = [analyse(t.text) if is_word(t.text) else None for t in doc]
+        words, forms = views(doc)
         starts = [False] * len(doc)
         if len(doc):
             starts[0] = True
