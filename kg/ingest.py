@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from .errors import DataError, InputError, UsageError
 from .model import Article, Entity
-from .normalise import normalise, strip_zw
+from .normalise import fold_key, normalise
 from .translit import transliterate
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -25,6 +25,7 @@ HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIX = ".jsonl"
 GOLD_SUFFIX = ".gold.jsonl"
 _NOT_ARTICLES = frozenset({"readme", "sources", "license", "licence", "changelog", "notice", "authors"})
+_UNKEYED = re.compile(r"[\s«»\"'()]")
 _SHORT = 200  # longer lines are article text, never furniture, a title or a news-id line
 _NEWS_ID = re.compile(r"(?:کدخبر|شناسهخبر|کدمطلب|شمارهخبر):?(\d{3,})")
 _LEDE = re.compile(r"([^\n:]{2,40}?)\s*(?::|\s[-–—]\s)")
@@ -75,8 +76,9 @@ def _fars_date(digits: str) -> str | None:
 
 
 def _fold(name: str) -> str:
-    """A lookup key: normalised, without spaces, quotes or zero-width characters, lower case."""
-    return re.sub(r"[\s«»\"'()]", "", strip_zw(normalise(name)[0])).lower()
+    """A lookup key: letters folded, without spaces, quotes or zero-width characters, lower case."""
+    # normalise() beyond fold_key only moves spaces and ZWNJs, which the key drops anyway
+    return _UNKEYED.sub("", fold_key(name)).lower()
 
 
 @lru_cache(maxsize=None)
@@ -223,6 +225,12 @@ def _strip_furniture(raw: str) -> tuple[str, list[int], str | None]:
     return "".join(kept), offs, news_id
 
 
+def _compose(outer: list[int], inner: tuple[int, ...]) -> tuple[int, ...]:
+    """`outer[i]` for each i of `inner`: offsets into the text that `outer` maps from."""
+    # outer rises strictly from 0 or more: ending at len - 1 means it is the identity
+    return inner if outer and outer[-1] == len(outer) - 1 else tuple(map(outer.__getitem__, inner))
+
+
 def _article(ident: str, source: str, raw: str, *, title: str | None = None, when: str | None = None,
              url: str | None = None, where: tuple[str, str] | None = None) -> Article:
     """An Article from the text as read, with its outlet, cited agencies, date and news id."""
@@ -248,7 +256,7 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
     serial = re.search(r"[-_](\d{4,})$", ident) or re.search(r"/(\d{4,})(?=[/?#]|$)", url or "")
     if when is None and serial and outlet is not None and outlet.key == "FARS":
         when = _fars_date(serial.group(1))
-    return Article(id=ident, source=source, raw=raw, text=text, offsets=tuple(kept_offs[o] for o in offs),
+    return Article(id=ident, source=source, raw=raw, text=text, offsets=_compose(kept_offs, offs),
                    outlet=outlet, agencies=tuple(agencies), date=when, title=title,
                    news_id=news_id or (serial.group(1) if serial else None))
 

@@ -72,7 +72,12 @@ def _char_map() -> dict[str, str]:
 
 
 _CHARS = _char_map()
-_MAPPABLE = re.compile("[" + "".join(re.escape(c) for c in sorted(_CHARS)) + "]")
+_KEY_TABLE = str.maketrans({**{c: strip_zw(t) for c, t in _CHARS.items()}, **_ZERO_WIDTH})
+
+
+def fold_key(text: str) -> str:
+    """`text` with letter forms and digits folded and zero-width characters dropped, for keys."""
+    return text.translate(_KEY_TABLE)
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
@@ -199,21 +204,51 @@ def _token(m: re.Match[str]) -> str:
     return _repair(m.group(), m.start() == 0 or m.string[m.start() - 1] != ZWNJ)
 
 
+_FINE_RUNS: set[str] = set()  # letter runs known to need no ZWNJ; grows up to _FINE_MAX entries
+_FINE_MAX = 500_000
+
+
+def _runs_to_repair(text: str) -> re.Pattern[str] | None:
+    """A pattern for the letter runs of `text` that miss a ZWNJ; None when none does (most texts)."""
+    broken = []
+    for run in set(_RUN.findall(text)) - _FINE_RUNS:
+        if _repair(run, True) != run or _repair(run, False) != run:
+            broken.append(run)
+        elif len(_FINE_RUNS) < _FINE_MAX:
+            _FINE_RUNS.add(run)
+    if not broken:
+        return None
+    return re.compile(f"(?<!{_L})(?:{'|'.join(map(re.escape, broken))})(?!{_L})")
+
+
 _W = f"[{LETTERS}{ZWNJ}]"
-# In order: line breaks; single characters; ZWNJ runs; spaces and blank lines; no space before
-# punctuation; one after; "شده اند"; "می گذاریم"; ZWNJs missing inside words. Each step only
-# creates what the earlier ones keep, so a second run changes nothing.
-_STEPS: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
-    (re.compile("\r\n?"), lambda m: "\n"),
-    (_MAPPABLE, lambda m: _CHARS[m.group()]),
-    (re.compile(ZWNJ + "+"), _zwnj),
-    (re.compile("[ \n]+"), _space),
-    (re.compile(f"(?<=[^\\s]) (?=[{_PUNCT}])"), lambda m: ""),
-    (re.compile(f"(?<=[،؛؟])(?=[^\\s{_PUNCT}»)\\]}}\"'…])|(?<=[{LETTERS}][{LETTERS}][.!])(?=[{LETTERS}«])"
-                f"|(?<=:)(?=[{LETTERS}«])"), lambda m: " "),
-    (re.compile(f"(?<!{_W})({_W}*[دت]ه) ({'|'.join(_PARTICIPLE_SUFFIXES)})(?!{_W})"), _participle_spaced),
-    (re.compile(f"(?<!{_W})(ن?می) ({_W}+)"), _mi_spaced),
-    (re.compile(f"[{LETTERS}]+"), _token),
+_L = f"[{LETTERS}]"
+_RUN = re.compile(f"{_L}+")
+_SAME_LENGTH = {c: t for c, t in _CHARS.items() if len(t) == 1}
+# In order: line breaks; single characters (first those that map to one, keeping offsets, then the
+# rest); ZWNJ runs; spaces and blank lines; no space before punctuation; one after; "شده اند";
+# "می گذاریم"; then ZWNJs missing inside words (_runs_to_repair). Each step only creates what the
+# earlier ones keep, so a second run changes nothing. The patterns match only what may change (a
+# ZWNJ between two letters or one space between words stays) and start with a literal character
+# where they can, which Python's re skips ahead to fast; a step with a guard runs only when the
+# guard says the text needs it; a same-length step replaces characters one for one.
+_Step = tuple[re.Pattern[str], Callable[[re.Match[str]], str], Callable[[str], bool] | None, bool]
+_PARTICIPLE = "|".join(_PARTICIPLE_SUFFIXES)
+_PARTICIPLE_HINT = re.compile(f"ه (?:{_PARTICIPLE})(?!{_W})")
+_STEPS: tuple[_Step, ...] = (
+    (re.compile("\r\n?"), lambda m: "\n", lambda text: "\r" in text, False),
+    (re.compile("[" + "".join(map(re.escape, sorted(_SAME_LENGTH))) + "]"),
+     lambda m: _SAME_LENGTH[m.group()], None, True),
+    (re.compile("[" + "".join(re.escape(c) for c in sorted(set(_CHARS) - set(_SAME_LENGTH))) + "]"),
+     lambda m: _CHARS[m.group()], None, False),
+    (re.compile(f"{ZWNJ}(?:{ZWNJ}+|(?<!{_L}{ZWNJ})|(?!{_L}))"), _zwnj, None, False),
+    (re.compile("[ \n](?:[ \n]+|(?<=\\A[ \n])|\\Z)"), _space, None, False),
+    (re.compile(f" (?=[{_PUNCT}])(?<=\\S )"), lambda m: "", None, False),
+    (re.compile(f"[،؛؟.!:](?:(?<=[،؛؟])(?=[^\\s{_PUNCT}»)\\]}}\"'…])|(?<=[{LETTERS}][{LETTERS}][.!])(?=[{LETTERS}«])"
+                f"|(?<=:)(?=[{LETTERS}«]))"), lambda m: m.group() + " ", None, False),
+    (re.compile(f"(?<!{_W})({_W}*[دت]ه) ({_PARTICIPLE})(?!{_W})"), _participle_spaced,
+     lambda text: _PARTICIPLE_HINT.search(text) is not None, False),
+    (re.compile(f"(?<!{_W})(ن?می) ({_W}+)"), _mi_spaced, lambda text: "می " in text, False),
 )
 
 
@@ -262,6 +297,13 @@ def _sub(pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str], text: s
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalised `text` and, for each of its characters, the index in `text` it came from."""
     offs = list(range(len(text)))
-    for pattern, repl in _STEPS:
-        text, offs = _sub(pattern, repl, text, offs)
+    for pattern, repl, guard, same_length in _STEPS:
+        if guard is not None and not guard(text):
+            continue
+        if same_length:
+            text = pattern.sub(repl, text)
+        else:
+            text, offs = _sub(pattern, repl, text, offs)
+    if (broken := _runs_to_repair(text)) is not None:
+        text, offs = _sub(broken, _token, text, offs)
     return text, tuple(offs)
