@@ -156,6 +156,8 @@ def _split_once(tok: str, initial: bool) -> str:
     if tok in _suffix_exceptions():
         return tok
     for suffixes, fits in _SUFFIX_RULES:
+        if not tok.endswith(suffixes):
+            continue
         for suffix in suffixes:
             if tok.endswith(suffix) and fits(tok[: -len(suffix)]):
                 return tok[: -len(suffix)] + ZWNJ + suffix
@@ -212,7 +214,7 @@ def _runs_to_repair(text: str) -> re.Pattern[str] | None:
     """A pattern for the letter runs of `text` that miss a ZWNJ; None when none does (most texts)."""
     broken = []
     for run in set(_RUN.findall(text)) - _FINE_RUNS:
-        if _repair(run, True) != run or _repair(run, False) != run:
+        if _repair(run, True) != run:  # a run a word-start reading leaves alone, no reading changes
             broken.append(run)
         elif len(_FINE_RUNS) < _FINE_MAX:
             _FINE_RUNS.add(run)

@@ -32,15 +32,19 @@ class PhraseIndex:
     """Longest-match lookup of word sequences (in key form), indexed by first word."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self._by_first: dict[str, list[Phrase]] = {}
+        self.by_first: dict[str, list[Phrase]] = {}  # read-only outside this class
         for p in phrases:
-            self._by_first.setdefault(p.words[0], []).append(p)
-        for bucket in self._by_first.values():
+            self.by_first.setdefault(p.words[0], []).append(p)
+        for bucket in self.by_first.values():
             bucket.sort(key=lambda p: len(p.words), reverse=True)
+
+    def firsts(self) -> frozenset[str]:
+        """The words phrases start with."""
+        return frozenset(self.by_first)
 
     def match(self, words: list[str], i: int) -> Phrase | None:
         """The longest phrase starting at word `i`, if any."""
-        for p in self._by_first.get(words[i], ()):
+        for p in self.by_first.get(words[i], ()):
             n = len(p.words)
             if tuple(words[i : i + n]) == p.words:
                 return p
@@ -48,7 +52,7 @@ class PhraseIndex:
 
     def add(self, phrase: Phrase) -> None:
         """Add one phrase (an alias learnt from the document)."""
-        bucket = self._by_first.setdefault(phrase.words[0], [])
+        bucket = self.by_first.setdefault(phrase.words[0], [])
         bucket.append(phrase)
         bucket.sort(key=lambda p: len(p.words), reverse=True)
 
@@ -81,6 +85,7 @@ class ActorFinder:
             for label in row["fa"].split("|"):
                 if len(label.split()) > 1:
                     self.names.add(Phrase(words_of(label), row["key"], "agency"))
+        self.firsts = self.titles.firsts() | self.names.firsts() | self.pronouns.firsts()
 
     def __call__(self, doc: Doc) -> Doc:
         words, _ = views(doc)
@@ -88,8 +93,11 @@ class ActorFinder:
         actors: list[Span] = []
         titles: list[dict] = []
         new: dict[str, dict] = {}
-        i = 0
-        while i < len(doc):
+        i, n, firsts, learnt = 0, len(words), self.firsts, names.by_first
+        while i < n:
+            if words[i] not in firsts and words[i] not in learnt:
+                i += 1
+                continue
             title = self.titles.match(words, i)
             if title is not None:
                 end, state = self._title_complement(words, i + len(title.words))

@@ -41,7 +41,10 @@ class Clauses:
 
     def __init__(self) -> None:
         rows = lexicon("fa/clause_words.tsv", ("word", "kind"))
-        self.words = {tuple(key_form(w) for w in r["word"].split()): r["kind"] for r in rows}
+        kinds = {tuple(key_form(w) for w in r["word"].split()): r["kind"] for r in rows}
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # in file order
+        for phrase, kind in kinds.items():
+            self._by_first.setdefault(phrase[0], []).append((phrase, kind))
         self.preps = prepositions()
         self.function_words = word_list("fa/function_words.txt")
         self.verbal_nouns = {w for rule in relation_rules() for w in rule.words[-1:]}
@@ -49,8 +52,10 @@ class Clauses:
 
     def opens(self, words: list[str], j: int) -> tuple[int, str] | None:
         """(length, kind) of a clause word starting at token `j`."""
-        for phrase, kind in self.words.items():
-            if tuple(words[j : j + len(phrase)]) == phrase:
+        if j >= len(words):
+            return None
+        for phrase, kind in self._by_first.get(words[j], ()):
+            if len(phrase) == 1 or tuple(words[j : j + len(phrase)]) == phrase:
                 return len(phrase), kind
         return None
 

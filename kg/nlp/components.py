@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -12,13 +12,15 @@ from .actors import ActorFinder
 from .claims import ClaimFinder
 from .cues import is_speech_verb
 from .kb import load_kb
+from .tokens import texts as token_texts
 from .tokens import views
 
 for _name, _default in (("claims", None), ("new_entities", None), ("titles", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
-SENTENCE_ENDS = (".", "؟", "!", "?")
+SENTENCE_ENDS = frozenset((".", "؟", "!", "?"))
+CLOSERS = frozenset(("»", '"', ")"))
 
 
 @Language.factory("kg_sentencizer", default_config={"colon_after_speech": True})
@@ -34,29 +36,29 @@ class PersianSentencizer:
         self.colon_after_speech = colon_after_speech
 
     def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
         words, forms = views(doc)
-        starts = [False] * len(doc)
-        if len(doc):
-            starts[0] = True
-        for i, token in enumerate(doc):
-            nxt = i + 1
-            if nxt >= len(doc):
-                break
-            if token.is_space or "\n" in token.whitespace_:
-                starts[nxt] = True
-            elif token.text in SENTENCE_ENDS:
-                while nxt < len(doc) and doc[nxt].text in ("»", '"', ")"):
+        texts = token_texts(doc)
+        spaces = doc.to_array(IS_SPACE)
+        n = len(doc)
+        flags = numpy.full(n, -1, dtype=numpy.int64)
+        flags[0] = 1
+        flags[1:][spaces[:-1] == 1] = 1
+        for i in range(n - 1):
+            text = texts[i]
+            if text in SENTENCE_ENDS:
+                nxt = i + 1
+                while nxt < n and texts[nxt] in CLOSERS:
                     nxt += 1
-                if nxt < len(doc):
-                    starts[nxt] = True
-            elif token.text == ":" and self.colon_after_speech:
+                if nxt < n:
+                    flags[nxt] = 1
+            elif text == ":" and self.colon_after_speech:
                 back = [j for j in (i - 1, i - 2) if j >= 0 and forms[j] is not None]
                 if any(is_speech_verb(words, forms, j) is not None for j in back):
-                    starts[nxt] = True
-        if len(doc):
-            # all at once: setting Token.is_sent_start checks the whole Doc each time (quadratic)
-            flags = numpy.array([1 if start else -1 for start in starts], dtype=numpy.int64)
-            doc.from_array([SENT_START], flags.astype(numpy.uint64))
+                    flags[i + 1] = 1
+        # all at once: setting Token.is_sent_start checks the whole Doc each time (quadratic)
+        doc.from_array([SENT_START], flags.astype(numpy.uint64))
         return doc
 
 

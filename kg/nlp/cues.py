@@ -1,6 +1,7 @@
 """Match relation cues, speech verbs and modality words (lexicons under kg/data/fa) in a sentence."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,6 +92,12 @@ def speech_rules() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
 
 
 @lru_cache(maxsize=1)
+def speech_stems() -> frozenset[str]:
+    """Every past stem of a speech verb."""
+    return frozenset(stem for _, stems in speech_rules() for stem in stems)
+
+
+@lru_cache(maxsize=1)
 def modality_words() -> dict[str, str]:
     """Modality cue words (key form) -> modality."""
     return {key_form(r["word"]): r["modality"]
@@ -113,15 +120,16 @@ def prepositions() -> frozenset[str]:
     return word_list("fa/prepositions.txt")
 
 
+_SUFFIX_SET = frozenset(SUFFIXES) | {""}
+
+
 def _cue_at(words: list[str], i: int, cue: tuple[str, ...]) -> int:
     """End index when `cue` (its last word with an optional suffix) starts at `i`, else -1."""
     n = len(cue)
     if i + n > len(words) or tuple(words[i : i + n - 1]) != cue[:-1]:
         return -1
-    last = words[i + n - 1]
-    if last == cue[-1] or any(last == cue[-1] + s for s in SUFFIXES if s):
-        return i + n
-    return -1
+    last, head = words[i + n - 1], cue[-1]
+    return i + n if last.startswith(head) and last[len(head):] in _SUFFIX_SET else -1
 
 
 def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: int,
@@ -157,43 +165,47 @@ def _rule_index() -> tuple[dict[str, tuple[CueRule, ...]], dict[str, tuple[CueRu
     return ({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()})
 
 
-def _candidates(words: list[str], forms: list[VerbForm | None], i: int) -> tuple[CueRule, ...]:
+def _candidates(words: list[str], forms: list[VerbForm | None], start: int,
+                end: int) -> Iterator[tuple[int, CueRule]]:
+    """(token, rule) for every rule whose first word or verb stem appears in words[start:end]."""
     by_word, by_stem = _rule_index()
-    rules = by_word.get(words[i], ())
-    if forms[i] is not None:
-        rules += by_stem.get(forms[i].past, ())
-    return rules
+    for i in range(start, end):
+        rules = by_word.get(words[i], ())
+        f = forms[i]
+        if f is not None and f.past in by_stem:
+            rules += by_stem[f.past]
+        for rule in rules:
+            yield i, rule
 
 
 def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
     found: dict[tuple[int, int], list[CueMatch]] = {}
-    for i in range(sent.start, sent.end):
-        for rule in _candidates(words, forms, i):
-            if rule.words:
-                end = _cue_at(words, i, rule.words)
-                if end < 0:
-                    continue
-                verb = _verb_after(words, forms, end, sent.end, rule.stems, rule.gap) if rule.stems else None
-                passive = verb is None and _passive(words, forms, i, end, sent.end)
-                if passive:
-                    verb = end + 1
-                if verb is None and not rule.nominal:
-                    continue
-            else:
-                passive = False
-                f = forms[i]
-                if f is None or f.past not in rule.stems or f.future_auxiliary:
-                    continue
-                if not f.imperfective and i + 1 < sent.end and words[i + 1] not in CLAUSE_FINAL \
-                        and "از" not in words[max(sent.start, i - 3) : i]:
-                    continue
-                end, verb = i + 1, i
-            form = forms[verb] if verb is not None else None
-            if rule.negative and (form is None or not form.negated):
+    for i, rule in _candidates(words, forms, sent.start, sent.end):
+        if rule.words:
+            end = _cue_at(words, i, rule.words)
+            if end < 0:
                 continue
-            found.setdefault((i, verb if verb is not None else -1), []).append(
-                CueMatch(rule, i, end, verb, form, passive))
+            verb = _verb_after(words, forms, end, sent.end, rule.stems, rule.gap) if rule.stems else None
+            passive = verb is None and _passive(words, forms, i, end, sent.end)
+            if passive:
+                verb = end + 1
+            if verb is None and not rule.nominal:
+                continue
+        else:
+            passive = False
+            f = forms[i]
+            if f is None or f.past not in rule.stems or f.future_auxiliary:
+                continue
+            if not f.imperfective and i + 1 < sent.end and words[i + 1] not in CLAUSE_FINAL \
+                    and "از" not in words[max(sent.start, i - 3) : i]:
+                continue
+            end, verb = i + 1, i
+        form = forms[verb] if verb is not None else None
+        if rule.negative and (form is None or not form.negated):
+            continue
+        found.setdefault((i, verb if verb is not None else -1), []).append(
+            CueMatch(rule, i, end, verb, form, passive))
     out, seen = [], set()
     for matches in found.values():
         negative = [m for m in matches if m.rule.negative]
@@ -208,7 +220,7 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
 def is_speech_verb(words: list[str], forms: list[VerbForm | None], j: int) -> int | None:
     """Start index of the speech-verb construction whose verb is token `j`, else None."""
     f = forms[j]
-    if f is None:
+    if f is None or f.past not in speech_stems():
         return None
     for cue, stems in speech_rules():
         if f.past not in stems:

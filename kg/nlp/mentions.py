@@ -1,11 +1,13 @@
 """Actor mentions of a sentence resolved to keys: names, titles, pronouns, demonyms, capitals."""
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 from .clauses import Clauses, Mention
 from .discourse import Discourse
 from .lexicon import is_word, key_form
+from .tokens import texts
 
 # A demonym after these names a medium, not a state's act ("روزنامه فرانسوی").
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
@@ -24,9 +26,13 @@ class MentionResolver:
         """The actor spans and titles of `doc` grouped by the start of their sentence."""
         items = [(s.start, s.end, s.kb_id_, s.label_, None) for s in doc.spans["actors"]]
         items += [(t["start"], t["end"], t["person"], "title", t) for t in doc._.titles]
+        starts = doc.to_array(SENT_START).tolist()
         grouped: dict[int, list[RawMention]] = {}
         for item in sorted(items, key=lambda m: m[0]):
-            grouped.setdefault(doc[item[0]].sent.start, []).append(item)
+            first = item[0]
+            while first > 0 and starts[first] != 1:
+                first -= 1
+            grouped.setdefault(first, []).append(item)
         return grouped
 
     def resolve(self, raw: list[RawMention], sent: Span, words: list[str], ctx: Discourse) -> list[Mention]:
@@ -95,12 +101,16 @@ class MentionResolver:
 
 def _bracketed(sent: Span) -> set[int]:
     """Token indices inside [...]: an editor's insertion, not the speaker's words."""
-    inside, depth = set(), 0
-    for token in sent:
-        if token.text == "[":
+    inside: set[int] = set()
+    words = texts(sent.doc)[sent.start : sent.end]
+    if "[" not in words:
+        return inside
+    depth = 0
+    for i, word in enumerate(words, sent.start):
+        if word == "[":
             depth += 1
-        elif token.text == "]":
+        elif word == "]":
             depth = max(0, depth - 1)
         elif depth:
-            inside.add(token.i)
+            inside.add(i)
     return inside

@@ -1,7 +1,5 @@
-"""Per-token views of a Doc, computed once per distinct word rather than once per token and component."""
+"""Per-token views of a Doc, computed once per distinct word and once per Doc, shared by components."""
 from __future__ import annotations
-
-from functools import lru_cache
 
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
@@ -9,14 +7,37 @@ from spacy.tokens import Doc
 from .lexicon import is_word, key_form
 from .verbs import VerbForm, analyse
 
+_Row = tuple[str, str, "VerbForm | None"]
+# (text, match form, verb reading) by orth id (a hash of the text, the same in every Vocab).
+_ROWS: dict[int, _Row] = {}
+_MAX_ROWS = 500_000
+# The views of the last Doc asked for: the pipeline's components ask for the same Doc in turn.
+# (Not in Doc.user_data: that must stay serialisable by Doc.to_bytes.)
+_last: list = [None, None]
 
-@lru_cache(maxsize=200_000)
-def _view(text: str) -> tuple[str, VerbForm | None]:
-    return key_form(text), analyse(text) if is_word(text) else None
+
+def _compute(doc: Doc) -> tuple[list[str], list[str], list[VerbForm | None]]:
+    if _last[0] is not doc:
+        orths = doc.to_array(ORTH).tolist()
+        missing = set(orths).difference(_ROWS)
+        if len(_ROWS) + len(missing) > _MAX_ROWS:
+            _ROWS.clear()
+            missing = set(orths)
+        strings = doc.vocab.strings
+        for orth in missing:
+            text = strings[orth]
+            _ROWS[orth] = (text, key_form(text), analyse(text) if is_word(text) else None)
+        columns = tuple(map(list, zip(*map(_ROWS.__getitem__, orths)))) or ([], [], [])
+        _last[:] = [doc, columns]
+    return _last[1]
+
+
+def texts(doc: Doc) -> list[str]:
+    """The text of every token, read from the Doc's arrays without Token objects."""
+    return _compute(doc)[0]
 
 
 def views(doc: Doc) -> tuple[list[str], list[VerbForm | None]]:
-    """(match forms, verb readings) of every token, read from the Doc's arrays without Token objects."""
-    strings = doc.vocab.strings
-    pairs = [_view(strings[int(orth)]) for orth in doc.to_array(ORTH)]
-    return [w for w, _ in pairs], [f for _, f in pairs]
+    """(match forms, verb readings) of every token."""
+    _, words, forms = _compute(doc)
+    return words, forms

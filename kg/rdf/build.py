@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
@@ -31,19 +32,29 @@ def bind_prefixes(g: Graph) -> Graph:
 
 def add_entity(g: Graph, entity: Entity) -> URIRef:
     """Add an entity node with its class, labels, Wikidata link, affiliation and role."""
-    node = entity_iri(entity)
-    g.add((node, RDF.type, KIND_CLASS.get(entity.kind, DIP.Actor)))
-    for lang, text in entity.labels:
-        g.add((node, RDFS.label, Literal(text, lang=lang)))
-    if entity.wikidata:
-        g.add((node, OWL.sameAs, WD[entity.wikidata]))
-    if entity.role:
-        g.add((node, DIP.role, Literal(entity.role, lang="en")))
-    if entity.affiliation is not None:
-        g.add((node, DIP.affiliation, add_entity(g, entity.affiliation)))
-    for other in entity.involves:
-        g.add((node, DIP.involves, add_entity(g, other)))
+    node, triples = _entity_triples(entity)
+    for triple in triples:
+        g.add(triple)
     return node
+
+
+@lru_cache(maxsize=20_000)
+def _entity_triples(entity: Entity) -> tuple[URIRef, tuple[tuple[URIRef, URIRef, URIRef | Literal], ...]]:
+    """An entity's node and the triples that describe it (and the entities it points to)."""
+    node = entity_iri(entity)
+    triples = [(node, RDF.type, KIND_CLASS.get(entity.kind, DIP.Actor))]
+    triples += [(node, RDFS.label, Literal(text, lang=lang)) for lang, text in entity.labels]
+    if entity.wikidata:
+        triples.append((node, OWL.sameAs, WD[entity.wikidata]))
+    if entity.role:
+        triples.append((node, DIP.role, Literal(entity.role, lang="en")))
+    for predicate, others in ((DIP.affiliation, (entity.affiliation,) if entity.affiliation else ()),
+                              (DIP.involves, entity.involves)):
+        for other in others:
+            other_node, other_triples = _entity_triples(other)
+            triples.append((node, predicate, other_node))
+            triples += other_triples
+    return node, tuple(triples)
 
 
 def content_hash(article: Article) -> str:
