@@ -98,7 +98,7 @@ class ActorFinder:
             if words[i] not in firsts and words[i] not in learnt:
                 i += 1
                 continue
-            title = self.titles.match(words, i)
+            title = self.titles.match(words, i) if words[i] in self.titles.by_first else None
             if title is not None:
                 end, state = self._title_complement(words, i + len(title.words))
                 state = state or self.title_states.get(title.words)
@@ -125,7 +125,7 @@ class ActorFinder:
                     self._alias_surname(phrase, names)
                 i += len(phrase.words)
                 continue
-            pronoun = self.pronouns.match(words, i)
+            pronoun = self.pronouns.match(words, i) if words[i] in self.pronouns.by_first else None
             if pronoun is not None:
                 actors.append(Span(doc, i, i + len(pronoun.words), label="pronoun", kb_id=pronoun.key))
                 i += len(pronoun.words)

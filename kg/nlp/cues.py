@@ -1,6 +1,7 @@
 """Match relation cues, speech verbs and modality words (lexicons under kg/data/fa) in a sentence."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,11 +166,26 @@ def _rule_index() -> tuple[dict[str, tuple[CueRule, ...]], dict[str, tuple[CueRu
     return ({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()})
 
 
+_last_positions: list = [None, None]
+
+
+def _positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
+    """Tokens a rule may start at (its first word or its verb's stem), for the Doc `words` views."""
+    if _last_positions[0] is not words:
+        by_word, by_stem = _rule_index()
+        found = [i for i, (w, f) in enumerate(zip(words, forms))
+                 if w in by_word or (f is not None and f.past in by_stem)]
+        _last_positions[:] = [words, found]
+    return _last_positions[1]
+
+
 def _candidates(words: list[str], forms: list[VerbForm | None], start: int,
                 end: int) -> Iterator[tuple[int, CueRule]]:
     """(token, rule) for every rule whose first word or verb stem appears in words[start:end]."""
     by_word, by_stem = _rule_index()
-    for i in range(start, end):
+    positions = _positions(words, forms)
+    for k in range(bisect_left(positions, start), bisect_left(positions, end)):
+        i = positions[k]
         rules = by_word.get(words[i], ())
         f = forms[i]
         if f is not None and f.past in by_stem:

@@ -28,7 +28,7 @@ def strip_joiners(text: str) -> str:
 
 def is_word(text: str) -> bool:
     """True for a token made of letters (ZWNJ allowed, which spaCy's is_alpha rejects)."""
-    return any(ch.isalpha() for ch in text) and all(ch.isalpha() or ch in (ZWNJ, ZWJ) for ch in text)
+    return text.replace(ZWNJ, "").replace(ZWJ, "").isalpha()
 
 
 def data_path(name: str) -> Path:

@@ -12,6 +12,7 @@ _ENDINGS = {
     "ییم": "1pl", "یید": "2pl", "یند": "3pl", "یی": "2sg",
 }
 # The perfect: participle in -ه followed by a clitic copula (written joined once ZWNJ is gone).
+_ENDING_SIZES = sorted({len(e) for e in _ENDINGS}, reverse=True)
 _PERFECT = {"هام": "1sg", "های": "2sg", "هایم": "1pl", "هاید": "2pl", "هاند": "3pl", "ه": "3sg"}
 _COPULA = {
     "است": ("3sg", False), "هست": ("3sg", False), "نیست": ("3sg", True),
@@ -53,10 +54,11 @@ def _split(rest: str, negated: bool, imperfective: bool) -> VerbForm | None:
     for ending, suffix_person in _PERFECT.items():
         if rest.endswith(ending) and rest[: -len(ending)] in past:
             return VerbForm(past[rest[: -len(ending)]], suffix_person, negated, imperfective, "perfect")
-    for ending in sorted(_ENDINGS, key=len, reverse=True):
-        if not rest.endswith(ending):
+    for size in _ENDING_SIZES:  # the longest ending first; one ending of each size can fit
+        ending = rest[len(rest) - size:] if size else ""
+        if size > len(rest) or ending not in _ENDINGS:
             continue
-        stem = rest[: len(rest) - len(ending)]
+        stem = rest[: len(rest) - size]
         person = _ENDINGS[ending]
         if stem in past and ending != "د":
             return VerbForm(past[stem], person, negated, imperfective, "past")

@@ -19,6 +19,8 @@ def day_cue(words: list[str]) -> tuple[int | None, int | None]:
     """(day offset, weekday) the words name, the first of each found; (None, None) when none."""
     offset = weekday = None
     firsts = _first_words()
+    if firsts.isdisjoint(words):
+        return offset, weekday
     for i, word in enumerate(words):
         if word not in firsts:
             continue
