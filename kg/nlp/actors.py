@@ -29,14 +29,13 @@ class Phrase:
 
 
 class PhraseIndex:
-    """Longest-match lookup of word sequences (in key form), indexed by first word."""
+    """Longest-match lookup of word sequences (in key form), indexed by first word and length."""
 
     def __init__(self, phrases: Iterable[Phrase]) -> None:
-        self.by_first: dict[str, list[Phrase]] = {}  # read-only outside this class
+        # first word -> [(length, {words: phrase})], longest first; the first phrase added for words wins
+        self.by_first: dict[str, list[tuple[int, dict[tuple[str, ...], Phrase]]]] = {}
         for p in phrases:
-            self.by_first.setdefault(p.words[0], []).append(p)
-        for bucket in self.by_first.values():
-            bucket.sort(key=lambda p: len(p.words), reverse=True)
+            self.add(p)
 
     def firsts(self) -> frozenset[str]:
         """The words phrases start with."""
@@ -44,17 +43,22 @@ class PhraseIndex:
 
     def match(self, words: list[str], i: int) -> Phrase | None:
         """The longest phrase starting at word `i`, if any."""
-        for p in self.by_first.get(words[i], ()):
-            n = len(p.words)
-            if tuple(words[i : i + n]) == p.words:
-                return p
+        for n, table in self.by_first.get(words[i], ()):
+            found = table.get(tuple(words[i : i + n]))
+            if found is not None:
+                return found
         return None
 
     def add(self, phrase: Phrase) -> None:
         """Add one phrase (an alias learnt from the document)."""
         bucket = self.by_first.setdefault(phrase.words[0], [])
-        bucket.append(phrase)
-        bucket.sort(key=lambda p: len(p.words), reverse=True)
+        n = len(phrase.words)
+        for size, table in bucket:
+            if size == n:
+                table.setdefault(phrase.words, phrase)
+                return
+        bucket.append((n, {phrase.words: phrase}))
+        bucket.sort(key=lambda entry: entry[0], reverse=True)
 
 
 def words_of(text: str) -> tuple[str, ...]:

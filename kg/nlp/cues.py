@@ -236,11 +236,9 @@ def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> lis
 def is_speech_verb(words: list[str], forms: list[VerbForm | None], j: int) -> int | None:
     """Start index of the speech-verb construction whose verb is token `j`, else None."""
     f = forms[j]
-    if f is None or f.past not in speech_stems():
+    if f is None:
         return None
-    for cue, stems in speech_rules():
-        if f.past not in stems:
-            continue
+    for cue in _speech_cues_by_stem().get(f.past, ()):
         if not cue:
             if words[j] != "است" and f.past != "بود":
                 return j
@@ -249,3 +247,13 @@ def is_speech_verb(words: list[str], forms: list[VerbForm | None], j: int) -> in
         if j - n >= 0 and tuple(words[j - n : j]) == cue:
             return j - n
     return None
+
+
+@lru_cache(maxsize=1)
+def _speech_cues_by_stem() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The cue words of the speech rules of each past stem, in file order."""
+    by_stem: dict[str, list[tuple[str, ...]]] = {}
+    for cue, stems in speech_rules():
+        for stem in stems:
+            by_stem.setdefault(stem, []).append(cue)
+    return {stem: tuple(cues) for stem, cues in by_stem.items()}
