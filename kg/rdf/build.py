@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
@@ -10,6 +11,35 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 from ..model import Article, Claim, Entity
 from .iris import article_iri, claim_iri, entity_iri, report_iri
 from .vocab import DIP, KIND_CLASS, MODALITY, WD
+
+
+Triple = tuple[URIRef, URIRef, "URIRef | Literal"]
+
+
+class TripleSet:
+    """Triples in the order first added, each once, with Graph's add(): triples without a store."""
+
+    def __init__(self) -> None:
+        self._triples: dict[Triple, None] = {}
+
+    def add(self, triple: Triple) -> None:
+        """Add one triple (again adding it changes nothing)."""
+        self._triples[triple] = None
+
+    def __iter__(self) -> Iterator[Triple]:
+        return iter(self._triples)
+
+    def __len__(self) -> int:
+        return len(self._triples)
+
+
+def article_triples(article: Article, claims: Iterable[Claim]) -> TripleSet:
+    """The triples of one article and its claims, as add_article and add_claim write them."""
+    triples = TripleSet()
+    add_article(triples, article)
+    for claim in claims:
+        add_claim(triples, claim, article.lang)
+    return triples
 
 
 def new_graph() -> Graph:
@@ -30,7 +60,7 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-def add_entity(g: Graph, entity: Entity) -> URIRef:
+def add_entity(g: Graph | TripleSet, entity: Entity) -> URIRef:
     """Add an entity node with its class, labels, Wikidata link, affiliation and role."""
     node, triples = _entity_triples(entity)
     for triple in triples:
@@ -63,7 +93,7 @@ def content_hash(article: Article) -> str:
     return hashlib.sha256("\x1f".join(p or "" for p in parts).encode("utf-8")).hexdigest()
 
 
-def add_article(g: Graph, article: Article) -> URIRef:
+def add_article(g: Graph | TripleSet, article: Article) -> URIRef:
     """Add an article node with its source, outlet, date, content hash and chain of cited agencies."""
     node = article_iri(article.id)
     g.add((node, RDF.type, DIP.Article))
@@ -95,7 +125,7 @@ def add_article(g: Graph, article: Article) -> URIRef:
     return node
 
 
-def add_claim(g: Graph, claim: Claim, lang: str = "fa") -> URIRef:
+def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
     """Add a claim node and, unless it is negated, its plain subject-relation-object triples."""
     node = claim_iri(claim)
     relation = DIP[claim.relation]

@@ -10,6 +10,7 @@ from rdflib import namespace as ns
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS
 
 from kg.model import Article, Claim, Entity
+from kg.rdf import build
 from kg.rdf.build import add_article, add_claim, add_entity, new_graph
 from kg.rdf.iris import article_iri, claim_iri, entity_iri
 from kg.rdf.vocab import DIP, WD
@@ -196,3 +197,13 @@ def test_two_claims_of_one_statement_share_entity_nodes():
     assert len(set(g.subjects(RDF.type, DIP.Claim))) == 2
     assert len(set(g.subjects(RDF.type, DIP.State))) == 3
     assert (entity_iri(IRQ), DIP.praises, entity_iri(RUS)) in g
+
+
+def test_article_triples_are_the_graphs_triples_each_once():
+    g = new_graph()
+    add_article(g, ARTICLE)
+    for claim in (SUPPORTS, JOINS_NOT, SUPPORTS):
+        add_claim(g, claim)
+    triples = build.article_triples(ARTICLE, [SUPPORTS, JOINS_NOT, SUPPORTS])
+    assert len(triples) == len(set(triples)) == len(g)
+    assert set(triples) == set(g)
