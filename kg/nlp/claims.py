@@ -14,7 +14,7 @@ from .kb import KnowledgeBase
 from .lexicon import key_form, lexicon
 from .mentions import MentionResolver
 from .objects import ObjectFinder
-from .tokens import views
+from .tokens import sentences, texts, views
 from .verbs import VerbForm
 from .when import day_cue
 
@@ -51,8 +51,10 @@ class ClaimFinder:
         raw_mentions = self.mentions.by_sentence(doc)
         claims: list[dict] = []
         quote_speaker, quote_when = "", (None, None)
-        for index, sent in enumerate(doc.sents):
-            if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws or doc[sent.start - 1].is_space:
+        token_texts = texts(doc)
+        for index, sent in enumerate(sentences(doc)):
+            before = token_texts[sent.start - 1] if sent.start else ""
+            if not before or "\n" in before or before.isspace():
                 quote_speaker = ""
             when = day_cue(words[sent.start : sent.end])
             mentions = self.mentions.resolve(raw_mentions.get(sent.start, []), sent, words, ctx)

@@ -1,8 +1,9 @@
 """Per-token views of a Doc, computed once per distinct word and once per Doc, shared by components."""
 from __future__ import annotations
 
-from spacy.attrs import ORTH
-from spacy.tokens import Doc
+import numpy
+from spacy.attrs import ORTH, SENT_START
+from spacy.tokens import Doc, Span
 
 from .lexicon import is_word, key_form
 from .verbs import VerbForm, analyse
@@ -30,6 +31,14 @@ def _compute(doc: Doc) -> tuple[list[str], list[str], list[VerbForm | None]]:
         columns = tuple(map(list, zip(*map(_ROWS.__getitem__, orths)))) or ([], [], [])
         _last[:] = [doc, columns]
     return _last[1]
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The Doc's sentences, from its sentence-start array (Doc.sents asks every token in turn)."""
+    starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
+    if starts[:1] != [0] and len(doc):
+        starts.insert(0, 0)
+    return [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
 
 
 def texts(doc: Doc) -> list[str]:
