@@ -19,6 +19,8 @@ from .rdf.build import add_article, add_claim, bind_prefixes, new_graph
 from .rdf.iris import article_iri
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from .batch import IngestReport
 
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
@@ -197,14 +199,19 @@ def load_graph(paths: Iterable[str | Path]) -> Graph:
 
 
 def ingest(paths: Iterable[str | Path], store_dir: str | Path, jobs: int = 1, kb_files: Iterable[str] = (),
-           date: str | None = None, progress: bool = False) -> IngestReport:
+           date: str | None = None, progress: bool = False, dask: str | Client | None = None,
+           partition_size: int = 100) -> IngestReport:
     """Add the articles under `paths` to the store in `store_dir`: one transaction per article, unchanged
-    articles skipped, changed ones replaced; `jobs` processes extract; `progress` shows a bar on a terminal."""
+    articles skipped, changed ones replaced; `jobs` processes extract, or `dask` (a scheduler address or a
+    `distributed.Client`) extracts on a cluster in partitions; `progress` shows a bar on a terminal."""
     from .batch import ingest as run
 
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
-    return run(paths, store_dir, jobs=jobs, kb_files=kb_files, date=date, progress=progress)
+    if dask is not None and jobs > 1:
+        raise UsageError("--jobs and --dask do not go together (Dask workers do the extracting)")
+    return run(paths, store_dir, jobs=jobs, kb_files=kb_files, date=date, progress=progress, dask=dask,
+               partition_size=partition_size)
 
 
 def open_store(store_dir: str | Path, write: bool = False):

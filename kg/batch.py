@@ -1,5 +1,5 @@
-"""Batch ingest into the store: articles streamed in order, extracted in one or N processes, written
-one transaction per article by this process alone, with a progress line and a closing summary."""
+"""Batch ingest into the store: articles streamed in order, extracted in one or N processes or on a Dask
+cluster, written one transaction per article by this process alone, with a progress line and a closing summary."""
 from __future__ import annotations
 
 import multiprocessing
@@ -14,13 +14,16 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import api
 from .errors import InputError
 from .model import Article
 from .rdf.build import content_hash
 from .store import article_count, open_store, stored_hash, triple_count, write_article
+
+if TYPE_CHECKING:
+    from distributed import Client
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -147,20 +150,29 @@ def _progress(enabled: bool):
 
 
 def ingest(paths: Iterable[str | Path], store_dir: str | Path, jobs: int = 1, kb_files: Iterable[str] = (),
-           date: str | None = None, progress: bool = False) -> IngestReport:
-    """Add the articles under `paths` to the store in `store_dir`, one transaction per article."""
+           date: str | None = None, progress: bool = False, dask: str | Client | None = None,
+           partition_size: int = 100) -> IngestReport:
+    """Add the articles under `paths` to the store in `store_dir`, one transaction per article; `dask` (a
+    scheduler address or Client) extracts them on a cluster in partitions of `partition_size` articles."""
     started = time.monotonic()
     kb = tuple(str(f) for f in kb_files)
     store = open_store(store_dir, write=True)
     report = IngestReport()
     todo = _to_extract(api.read_articles(paths, date), store, report)
-    if jobs > 1:
+    done: Iterator[Extracted | InputError]
+    if dask is not None:
+        from .distributed import extract_for_store
+
+        done = extract_for_store(todo, dask, partition_size=partition_size, kb_files=kb)
+    elif jobs > 1:
         done = imap_bounded(_extract_chunk, todo, jobs, initializer=_start_worker, initargs=(kb, os.getpid()))
     else:
         done = (extract_one(article, kb) for article in todo)
     with closing(done), _progress(progress) as bar:  # closing: a failed write stops the workers too
         for result in done:
-            if result.error:
+            if isinstance(result, InputError):
+                report.failures.append(result)
+            elif result.error:
                 report.failures.append(InputError(result.source, f"article {result.article_id}: {result.error}"))
             else:
                 existed = stored_hash(store, result.article_id) is not None

@@ -96,9 +96,9 @@ def cmd_link(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    """kg ingest PATH... --store DIR [--jobs N]"""
+    """kg ingest PATH... --store DIR [--jobs N | --dask SCHEDULER]"""
     report = api.ingest(args.paths, args.store, jobs=args.jobs, kb_files=args.kb or (), date=args.date,
-                        progress=not args.quiet)
+                        progress=not args.quiet, dask=args.dask)
     print(report.summary(failures=False))
     for failure in report.failures:
         print(f"kg: {failure}", file=sys.stderr)
@@ -192,6 +192,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders")
     i.add_argument("--store", required=True, help="the store's folder (created if missing)")
     i.add_argument("-j", "--jobs", type=int, default=1, help="extract in N processes (default 1)")
+    i.add_argument("--dask", metavar="SCHEDULER", help="extract on a Dask cluster (tcp://HOST:8786) instead")
     i.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
     i.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

@@ -1,11 +1,8 @@
 """Claim graph -> networkx -> matplotlib figure: actors as nodes, claims as edges coloured by family."""
 from __future__ import annotations
 
-import csv
 import unicodedata
 from collections import defaultdict
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
 import matplotlib
@@ -19,6 +16,7 @@ from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
 from .errors import DataError, UsageError
+from .rdf import vocab
 from .rdf.vocab import DIP
 
 FAMILY_COLOURS = {
@@ -45,15 +43,11 @@ GAP = 0.11
 FORMATS = (".png", ".svg")
 
 
-@cache
 def relation_families() -> dict[str, str]:
-    """Each relation's family, from the packaged `relations.tsv`."""
-    text = (resources.files("kg") / "data" / "relations.tsv").read_text(encoding="utf-8")
-    families = {}
-    for line, row in enumerate(csv.DictReader(text.splitlines(), delimiter="\t"), start=2):
-        if not row.get("relation") or row.get("family") not in FAMILY_COLOURS:
-            raise DataError(f"relations.tsv:{line}: needs a relation and one of the known families")
-        families[row["relation"]] = row["family"]
+    """Each relation's family, from the packaged `relations.tsv`; every family must have a colour."""
+    families = vocab.relation_families()
+    if unknown := sorted(set(families.values()) - FAMILY_COLOURS.keys()):
+        raise DataError(f"relations.tsv: families without a colour: {', '.join(unknown)}")
     return families
 
 

@@ -6,7 +6,8 @@ grow with the corpus. Each worker process builds the kg pipeline once (kg.api ca
 and `_warm_up` builds it as soon as the run starts) and returns the N-Quads text of its partition,
 one named graph per article as `kg.api.build_dataset` gives. The client writes `part-00000.nq`, ...
 into the output folder atomically as results arrive, then `summary.json`. `map_partitions` is the
-same loop without files, for callers that write the results elsewhere (a store). Needs the `dask` extra.
+same loop without files; `extract_for_store` feeds it to `kg ingest --dask`, article by article, in
+input order. Needs the `dask` extra.
 """
 from __future__ import annotations
 
@@ -14,18 +15,21 @@ import json
 import os
 import re
 import tempfile
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .api import Extraction, build_dataset, extract_article, read_articles
+from .batch import Extracted
 from .errors import InputError, UsageError
 from .model import Article
+from .rdf.iris import article_iri
+from .store import article_graphs
 
 if TYPE_CHECKING:
-    from distributed import Client
+    from distributed import Client, Future
 
 PART_NAME = "part-{:05d}.nq"
 PART_PATTERN = re.compile(r"part-\d{5}\.nq")
@@ -59,14 +63,16 @@ class DaskReport:
 
 @dataclass(frozen=True)
 class PartitionResult:
-    """One partition's outcome: its N-Quads text, counts and failures (`index` None: an unreadable input)."""
+    """One partition's outcome: its N-Quads text, counts, failures as (where, what) pairs, and each extracted
+    article's id with its claims' relations, in order (`index` None: an unreadable input)."""
 
     index: int | None
     nquads: str
     articles: int
     claims: dict[str, int]
-    failures: tuple[str, ...] = ()
+    failures: tuple[tuple[str, str], ...] = ()
     failed: bool = False
+    extracted: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 def _warm_up(kb_files: tuple[str, ...]) -> bool:
@@ -79,20 +85,24 @@ def extract_partition(index: int, articles: list[Article], kb_files: tuple[str, 
     """Extract a batch of articles and return it as N-Quads (one named graph per article); runs on a worker."""
     extraction = Extraction()
     failures = []
+    extracted = []
     for article in articles:
         try:
             claims = extract_article(article, kb_files)
         except Exception as e:  # one article's bug must not lose the rest of the partition
-            failures.append(f"{article.source} ({article.id}): extraction failed: {type(e).__name__}: {e}")
+            failures.append((f"{article.source} ({article.id})", f"extraction failed: {type(e).__name__}: {e}"))
             continue
         extraction.articles.append(article)
         extraction.claims.extend(claims)
+        extracted.append((article.id, tuple(c.relation for c in claims)))
     nquads = build_dataset(extraction).serialize(format="nquads") if extraction.articles else ""
-    return PartitionResult(index, nquads, len(extraction.articles), dict(extraction.by_relation()), tuple(failures))
+    return PartitionResult(index, nquads, len(extraction.articles), dict(extraction.by_relation()), tuple(failures),
+                           extracted=tuple(extracted))
 
 
 def batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[Article] | InputError]:
-    """Group articles into lists of `size`; read errors pass through on their own, in order."""
+    """Group articles into lists of `size`, cut early where an id repeats (so each article is one named graph
+    of its partition); read errors pass through on their own, in order."""
     if size < 1:
         raise UsageError(f"partition size must be at least 1, not {size}")
     batch: list[Article] = []
@@ -100,6 +110,9 @@ def batches(items: Iterable[Article | InputError], size: int) -> Iterator[list[A
         if isinstance(item, InputError):
             yield item
             continue
+        if any(a.id == item.id for a in batch):
+            yield batch
+            batch = []
         batch.append(item)
         if len(batch) == size:
             yield batch
@@ -151,9 +164,34 @@ def _connect(scheduler: str | Client) -> tuple[Client, bool]:
         raise UsageError(f"cannot reach the Dask scheduler at {scheduler}: {e}") from None
 
 
+class _InOrder:
+    """The part of `distributed.as_completed` that map_partitions uses, giving futures back in the order added."""
+
+    def __init__(self) -> None:
+        self.futures: deque[Future] = deque()
+
+    def add(self, future: Future) -> None:
+        """Queue `future`."""
+        self.futures.append(future)
+
+    def count(self) -> int:
+        """Futures still queued."""
+        return len(self.futures)
+
+    def __iter__(self) -> _InOrder:
+        return self
+
+    def __next__(self) -> Future:
+        if not self.futures:
+            raise StopIteration
+        return self.futures.popleft()
+
+
 def map_partitions(items: Iterable[Article | InputError], client: Client, *, partition_size: int = 100,
-                   kb_files: Iterable[str] = (), in_flight: int | None = None) -> Iterator[PartitionResult]:
-    """Extract articles on `client`'s cluster in partitions, yielding each result as it completes.
+                   kb_files: Iterable[str] = (), in_flight: int | None = None,
+                   ordered: bool = False) -> Iterator[PartitionResult]:
+    """Extract articles on `client`'s cluster in partitions, yielding each result as it completes
+    (with `ordered`, in the order of the partitions).
 
     At most `in_flight` partitions (default: twice the cluster's threads) are out at once, so `items`
     is read lazily. Read errors come back as results with index None; a partition whose task failed
@@ -164,11 +202,11 @@ def map_partitions(items: Iterable[Article | InputError], client: Client, *, par
     kb = tuple(str(f) for f in kb_files)
     client.run(_warm_up, kb)
     limit = in_flight or max(2, 2 * sum(client.nthreads().values()))
-    pending = as_completed()
+    pending = _InOrder() if ordered else as_completed()
     names: dict[str, tuple[int, list[str]]] = {}
     for item in batches(items, partition_size):
         if isinstance(item, InputError):
-            yield PartitionResult(None, "", 0, {}, (str(item),))
+            yield PartitionResult(None, "", 0, {}, ((item.path, item.problem),))
             continue
         future = client.submit(extract_partition, len(names), item, kb, pure=False)
         names[future.key] = (len(names), [a.id for a in item])
@@ -185,7 +223,7 @@ def _result(future, names: dict[str, tuple[int, list[str]]]) -> PartitionResult:
     try:
         return future.result()
     except Exception as e:  # a worker died or the task raised: report it and go on
-        reason = f"partition {index} (articles {ids[0]} to {ids[-1]}): not extracted: {type(e).__name__}: {e}"
+        reason = (f"partition {index} (articles {ids[0]} to {ids[-1]})", f"not extracted: {type(e).__name__}: {e}")
         return PartitionResult(index, "", 0, {}, (reason,), failed=True)
     finally:
         future.release()
@@ -206,7 +244,7 @@ def extract_on_dask(paths: Iterable[str | Path], scheduler: str | Client, out_di
     try:
         for result in map_partitions(read_articles(paths, date), client, partition_size=partition_size,
                                      kb_files=kb_files, in_flight=in_flight):
-            report.failures.extend(result.failures)
+            report.failures.extend(f"{where}: {what}" for where, what in result.failures)
             if result.index is None or result.failed:
                 continue
             report.partitions.append(write_atomic(out / PART_NAME.format(result.index), result.nquads))
@@ -221,3 +259,20 @@ def extract_on_dask(paths: Iterable[str | Path], scheduler: str | Client, out_di
     report.failures.sort()
     write_atomic(out / SUMMARY_NAME, json.dumps(report.as_dict(), ensure_ascii=False, indent=1) + "\n")
     return report
+
+
+def extract_for_store(articles: Iterable[Article], scheduler: str | Client, *, partition_size: int = 100,
+                      kb_files: Iterable[str] = ()) -> Iterator[Extracted | InputError]:
+    """Extract `articles` on a Dask cluster and yield each one's triples as `kg.batch` does, in input order,
+    with each failure as an InputError: what `kg ingest --dask` writes into the store."""
+    client, owned = _connect(scheduler)
+    try:
+        for result in map_partitions(articles, client, partition_size=partition_size, kb_files=kb_files,
+                                     ordered=True):
+            yield from (InputError(where, what) for where, what in result.failures)
+            graphs = article_graphs(result.nquads)
+            for article_id, relations in result.extracted:
+                yield Extracted(article_id, "", graphs[str(article_iri(article_id))], relations)
+    finally:
+        if owned:
+            client.close()

@@ -17,7 +17,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .errors import DataError, InputError
-from .rdf.vocab import DIP
+from .rdf.vocab import DIP, relation_families
 
 _REMOVED_CHARS = dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f\u0640\u00a0 \t\n-_'’."))
 _ARABIC_TO_PERSIAN = str.maketrans(
@@ -167,7 +167,7 @@ def evaluate(
 ) -> Evaluation:
     """Score the claims in `graph` against the gold files in `gold_dirs`."""
     vocabulary = _load_vocabulary(Path(entities) if entities else _packaged("entities.tsv"))
-    families = _load_families(Path(relations) if relations else _packaged("relations.tsv"))
+    families = relation_families(Path(relations) if relations else None)
     golds = {article: list(map(_gold_claim, records)) for article, records in load_gold(gold_dirs).items()}
     flat = _flatten(graph)
     predicted, contract = _predicted_claims(flat, _KeyResolver(flat, vocabulary), set(families))
@@ -209,13 +209,6 @@ def _load_vocabulary(source: Path | Traversable) -> _Vocabulary:
         {label: frozenset(keys) for label, keys in keys_by_label.items()},
         {key: frozenset(labels) for key, labels in labels_by_key.items()},
     )
-
-
-def _load_families(source: Path | Traversable) -> dict[str, str]:
-    rows = _read_tsv(source)
-    if any("relation" not in row or "family" not in row for row in rows):
-        raise DataError(f"{source}: needs 'relation' and 'family' columns")
-    return {row["relation"]: row["family"] for row in rows}
 
 
 def _gold_claim(record: dict) -> _GoldClaim:

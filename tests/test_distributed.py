@@ -1,7 +1,9 @@
-"""kg.distributed on a real two-process LocalCluster: the partitions together are the graph kg.api builds."""
+"""kg.distributed on a real two-process LocalCluster: the partitions together are the graph kg.api builds,
+and `kg ingest --dask` fills a store exactly as a normal ingest does."""
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -16,7 +18,8 @@ from kg.errors import UsageError
 
 distributed = pytest.importorskip("distributed")
 
-from kg.distributed import SUMMARY_NAME, extract_on_dask, map_partitions  # noqa: E402
+from kg.distributed import SUMMARY_NAME, batches, extract_on_dask, map_partitions  # noqa: E402
+from kg.store import open_store  # noqa: E402
 
 INVENTED = [
     "سرگئی لاوروف، وزیر خارجه روسیه امروز گفت: روسیه از دولت سوریه حمایت می\u200cکند.",
@@ -134,7 +137,7 @@ def test_an_article_that_fails_is_reported_and_its_partition_kept(client, corpus
     results = list(map_partitions([good[0], broken, good[1]], client, partition_size=2))
     assert sorted(r.index for r in results) == [0, 1] and not any(r.failed for r in results)
     assert sum(r.articles for r in results) == 2
-    failures = [f for r in results for f in r.failures]
+    failures = [": ".join(f) for r in results for f in r.failures]
     assert len(failures) == 1 and "(broken): extraction failed: IndexError" in failures[0]
     graphs = Dataset()
     for r in results:
@@ -158,3 +161,62 @@ def test_the_cli_asks_for_a_partition_folder_with_dask(corpus):
     run = subprocess.run([str(kg), "extract", str(corpus), "--dask", "tcp://127.0.0.1:1"],
                          capture_output=True, text=True, timeout=60)
     assert run.returncode != 0 and "--partitions" in run.stderr
+
+
+def store_quads(path):
+    """Every quad of a store, the union in the default graph included, as N-Quads lines (no blank nodes)."""
+    return {str(q) for q in open_store(path)}
+
+
+def counts(report):
+    return report.added, report.replaced, report.unchanged, sum(report.claims.values())
+
+
+def test_a_partition_never_holds_one_article_id_twice(corpus):
+    articles = [a for a in api.read_articles([corpus]) if not isinstance(a, Exception)]
+    parts = list(batches([articles[0], articles[1], replace(articles[0], title="again"), articles[2]], 3))
+    assert [[a.id for a in part] for part in parts] == [[articles[0].id, articles[1].id],
+                                                         [articles[0].id, articles[2].id]]
+
+
+def test_ingest_on_dask_fills_the_store_as_a_normal_ingest_and_again_adds_nothing(client, corpus, tmp_path):
+    normal = api.ingest([corpus], tmp_path / "normal")
+    report = api.ingest([corpus], tmp_path / "dask", dask=client, partition_size=2)
+    assert counts(report) == counts(normal) and report.added == 7 and sum(report.claims.values()) > 0
+    assert report.claims == normal.claims
+    assert [str(f) for f in report.failures] == [str(f) for f in normal.failures] and "line 4" in str(report.failures[0])
+    assert (report.store_articles, report.store_triples) == (normal.store_articles, normal.store_triples)
+    assert store_quads(tmp_path / "dask") == store_quads(tmp_path / "normal")
+
+    again = api.ingest([corpus], tmp_path / "dask", dask=client, partition_size=2)
+    assert counts(again) == (0, 0, 7, 0)
+    assert store_quads(tmp_path / "dask") == store_quads(tmp_path / "normal")
+
+
+def test_ingest_on_dask_replaces_a_changed_article(client, corpus, tmp_path):
+    api.ingest([corpus], tmp_path / "dask", dask=client, partition_size=3)
+    shutil.copytree(tmp_path / "dask", tmp_path / "normal")
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    record = json.loads(lines[-1])
+    lines[-1] = json.dumps(record | {"text": INVENTED[0]}, ensure_ascii=False)
+    corpus.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = api.ingest([corpus], tmp_path / "dask", dask=client, partition_size=3)
+    assert (report.added, report.replaced, report.unchanged) == (0, 1, 6)
+    normal = api.ingest([corpus], tmp_path / "normal")
+    assert counts(normal) == counts(report)
+    assert store_quads(tmp_path / "dask") == store_quads(tmp_path / "normal")
+
+
+def test_the_cli_ingests_on_a_scheduler_address(cluster, corpus, tmp_path):
+    kg = Path(sys.executable).parent / "kg"
+    run = subprocess.run([str(kg), "ingest", str(corpus), "--store", str(tmp_path / "store"), "--dask",
+                          cluster.scheduler_address], capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("7 articles (7 added, 0 replaced, 0 unchanged)") and "line 4" in run.stderr
+    api.ingest([corpus], tmp_path / "normal")
+    assert store_quads(tmp_path / "store") == store_quads(tmp_path / "normal")
+
+
+def test_jobs_and_dask_together_are_refused(corpus, tmp_path):
+    with pytest.raises(UsageError, match="--jobs and --dask"):
+        api.ingest([corpus], tmp_path / "store", jobs=2, dask="tcp://127.0.0.1:1")

@@ -1,8 +1,16 @@
 """The `dip:` vocabulary: every term the code writes, declared once (see ontology/dip.ttl)."""
 from __future__ import annotations
 
+import csv
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DefinedNamespace
+
+from ..errors import DataError
 
 RESOURCE = Namespace("https://w3id.org/dipkg/resource/")
 WD = Namespace("http://www.wikidata.org/entity/")
@@ -139,3 +147,18 @@ KIND_CLASS = {
     "concept": DIP.Concept,
     "topic": DIP.Topic,
 }
+
+
+def relation_families(source: Path | Traversable | None = None) -> dict[str, str]:
+    """Each relation's family, from relations.tsv: the packaged file unless `source` names another."""
+    return dict(_families(source or resources.files("kg") / "data" / "relations.tsv"))
+
+
+@lru_cache(maxsize=8)
+def _families(source: Path | Traversable) -> tuple[tuple[str, str], ...]:
+    with source.open("r", encoding="utf-8") as lines:
+        rows = list(csv.DictReader(lines, delimiter="\t"))
+    for number, row in enumerate(rows, start=2):
+        if not row.get("relation") or not row.get("family"):
+            raise DataError(f"{source}:{number}: needs a relation and its family")
+    return tuple((row["relation"], row["family"]) for row in rows)

@@ -7,7 +7,9 @@ from importlib import resources
 import pytest
 from rdflib import URIRef
 
+from kg.errors import DataError
 from kg.model import MODALITIES
+from kg.rdf import vocab
 from kg.rdf.vocab import DIP, KIND_CLASS, MODALITY
 
 NON_RELATION_PROPERTIES = {
@@ -52,3 +54,17 @@ def test_kind_class_values_are_dip_classes() -> None:
     for kind, term in KIND_CLASS.items():
         assert _is_dip_term(term), kind
         assert term.fragment[0].isupper(), kind
+
+
+def test_relation_families_come_from_the_packaged_table_or_a_given_one(tmp_path):
+    assert vocab.relation_families()["condemns"] == "censure"
+    mine = tmp_path / "relations.tsv"
+    mine.write_text("relation\tfamily\nadmires\tstance+\n", encoding="utf-8")
+    assert vocab.relation_families(mine) == {"admires": "stance+"}
+
+
+def test_a_relation_without_family_is_named_with_its_line(tmp_path):
+    bad = tmp_path / "relations.tsv"
+    bad.write_text("relation\tfamily\nadmires\tstance+\nshrugs\t\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"relations.tsv:3: needs a relation and its family"):
+        vocab.relation_families(bad)
