@@ -37,6 +37,8 @@ class MentionResolver:
 
     def resolve(self, raw: list[RawMention], sent: Span, words: list[str], ctx: Discourse) -> list[Mention]:
         """The sentence's mentions with the keys they stand for; notes each in the discourse."""
+        if not raw:
+            return []
         out = []
         bracketed = _bracketed(sent)
         opener = ""
