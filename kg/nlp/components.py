@@ -21,6 +21,7 @@ for _name, _default in (("claims", None), ("new_entities", None), ("titles", Non
 
 SENTENCE_ENDS = frozenset((".", "؟", "!", "?"))
 CLOSERS = frozenset(("»", '"', ")"))
+BREAKS = SENTENCE_ENDS | {":"}
 
 
 @Language.factory("kg_sentencizer", default_config={"colon_after_speech": True})
@@ -45,7 +46,7 @@ class PersianSentencizer:
         flags = numpy.full(n, -1, dtype=numpy.int64)
         flags[0] = 1
         flags[1:][spaces[:-1] == 1] = 1
-        for i in range(n - 1):
+        for i in [i for i, text in enumerate(texts[:-1]) if text in BREAKS]:
             text = texts[i]
             if text in SENTENCE_ENDS:
                 nxt = i + 1
