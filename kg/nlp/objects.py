@@ -7,6 +7,7 @@ from .clauses import HARD_STOPS, Clauses, Mention
 from .cues import CueMatch, relation_rules
 from .discourse import Discourse
 from .lexicon import is_word
+from .tokens import texts
 from .verbs import VerbForm
 
 TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), ("پیرامون",), ("در", "باره")}
@@ -28,6 +29,13 @@ class ObjectFinder:
         self.clauses = clauses
         self.owned = {(r.words[-1] + suffix, m[0]) for r in relation_rules() if r.words
                       for m in r.markers for suffix in ("", "ی", "های", "ها")}
+        self._marked: tuple[Doc | None, frozenset[int]] = (None, frozenset())
+
+    def _actor_tokens(self, doc: Doc) -> frozenset[int]:
+        """Tokens inside the Doc's actor spans (worked out once per Doc)."""
+        if self._marked[0] is not doc:
+            self._marked = (doc, frozenset(i for span in doc.spans["actors"] for i in range(span.start, span.end)))
+        return self._marked[1]
 
     def find(self, doc: Doc, cue: CueMatch, words: list[str], forms: list[VerbForm | None],
                       mentions: list[Mention], start: int, end: int, subjects: list[str],
@@ -68,8 +76,8 @@ class ObjectFinder:
         if not keys:
             return self.anaphoric(words, a, b, earlier, ctx), None
         covered = {i for m in inside for i in range(m.start, m.end)}
-        covered |= {i for span in doc.spans["actors"] for i in range(span.start, span.end)}
-        content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
+        covered |= self._actor_tokens(doc)
+        content = [i for i in range(a, b) if i not in covered and is_word(texts(doc)[i])
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
                    and words[i] not in ("و", "را")]
         titled = {i for t in doc._.titles for i in range(t["start"], t["end"])}
