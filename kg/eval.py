@@ -1,28 +1,20 @@
 """Scoring a graph's claims against gold claim files, per shared/spec/claims.md section 4."""
 from __future__ import annotations
 
-import json
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from rdflib import Graph, Literal
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
-from .errors import DataError, InputError
+from .gold import GoldClaim, Vocabulary, load_gold, load_vocabulary, normalize_label
 from .rdf.vocab import DIP, relation_families
 
-_REMOVED_CHARS = dict.fromkeys(map(ord, "\u200c\u200d\u200e\u200f\u0640\u00a0 \t\n-_'’."))
-_ARABIC_TO_PERSIAN = str.maketrans(
-    {"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه", "ۀ": "ه", "أ": "ا", "إ": "ا", "آ": "ا", "ؤ": "و"}
-)
 _QID_AT_END = re.compile(r"(Q\d+)$")
 _WIKIDATA_ENTITY = re.compile(r"wikidata\.org/entity/(Q\d+)$")
 _LABEL_PROPERTIES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
@@ -76,27 +68,6 @@ class Evaluation:
 
 
 @dataclass(frozen=True)
-class _Vocabulary:
-    key_by_qid: dict[str, str]
-    keys_by_label: dict[str, frozenset[str]]
-    labels_by_key: dict[str, frozenset[str]]
-
-
-@dataclass(frozen=True)
-class _GoldClaim:
-    id: str
-    relations: tuple[str, ...]
-    subjects: frozenset[str]
-    object_groups: tuple[frozenset[str], ...]
-    speakers: frozenset[str]
-    negated: bool
-    modality: str
-    optional: bool
-    evidence: str  # normalised
-    note: str
-
-
-@dataclass(frozen=True)
 class _PredictedClaim:
     node: str
     relation: str
@@ -108,67 +79,16 @@ class _PredictedClaim:
     quote: str
 
 
-_Accept = Callable[[_GoldClaim, _PredictedClaim], bool]  # whether a predicted claim states a gold claim
-
-
-def normalize_label(text: str) -> str:
-    """A label as compared: NFKC, Persian letters, no marks, spaces or joiners, lower case, no leading 'the'."""
-    text = unicodedata.normalize("NFKC", text).translate(_ARABIC_TO_PERSIAN)
-    text = "".join(ch for ch in text if not unicodedata.category(ch).startswith("M"))
-    text = text.translate(_REMOVED_CHARS).lower()
-    if text.startswith("the") and len(text) > 6:
-        text = text[3:]
-    return text
-
-
-def load_gold(dirs: Iterable[str | Path]) -> dict[str, list[dict]]:
-    """Gold claims of every `*.gold.jsonl` in `dirs`, by article name."""
-    golds: dict[str, list[dict]] = defaultdict(list)
-    for directory in map(Path, dirs):
-        if not directory.is_dir():
-            raise InputError(str(directory), "not a directory of gold files")
-        for path in sorted(directory.glob("*.gold.jsonl")):
-            with path.open(encoding="utf-8") as lines:
-                for number, line in enumerate(lines, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        record = json.loads(line)
-                    except json.JSONDecodeError as error:
-                        raise InputError(str(path), f"line {number}: {error.msg}") from None
-                    problem = _gold_problem(record)
-                    if problem:
-                        raise InputError(str(path), f"line {number}: {problem}")
-                    golds[record["article"]].append(record)
-    return dict(golds)
-
-
-def _gold_problem(record: object) -> str | None:
-    def strings(value: object) -> bool:
-        return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-    if not isinstance(record, dict):
-        return "not a JSON object"
-    for name in ("id", "article"):
-        if not isinstance(record.get(name), str) or not record[name]:
-            return f"'{name}' must be a non-empty string"
-    if not strings(record.get("relation")) or not record["relation"]:
-        return "'relation' must be a non-empty list of strings"
-    if not strings(record.get("subject")) or not strings(record.get("speaker", [])):
-        return "'subject' and 'speaker' must be lists of strings"
-    groups = record.get("object")
-    if not isinstance(groups, list) or not all(strings(group) for group in groups):
-        return "'object' must be a list of lists of strings"
-    return None
+_Accept = Callable[[GoldClaim, _PredictedClaim], bool]  # whether a predicted claim states a gold claim
 
 
 def evaluate(
     graph: Graph, gold_dirs: Iterable[str | Path], entities: Path | None = None, relations: Path | None = None
 ) -> Evaluation:
     """Score the claims in `graph` against the gold files in `gold_dirs`."""
-    vocabulary = _load_vocabulary(Path(entities) if entities else _packaged("entities.tsv"))
+    vocabulary = load_vocabulary(entities)
     families = relation_families(Path(relations) if relations else None)
-    golds = {article: list(map(_gold_claim, records)) for article, records in load_gold(gold_dirs).items()}
+    golds = {article: list(map(GoldClaim.from_record, records)) for article, records in load_gold(gold_dirs).items()}
     flat = _flatten(graph)
     predicted, contract = _predicted_claims(flat, _KeyResolver(flat, vocabulary), set(families))
     deduped = {article: _dedupe(predicted.get(article, [])) for article in golds}
@@ -177,53 +97,6 @@ def evaluate(
     relaxed, _, _ = _score(golds, deduped, partial(match, relaxed=True))
     predicted_count = sum(map(len, deduped.values()))
     return Evaluation(strict, relaxed, per_relation, details, contract, len(golds), predicted_count)
-
-
-def _packaged(name: str) -> Traversable:
-    return resources.files("kg") / "data" / name
-
-
-def _read_tsv(source: Path | Traversable) -> list[dict[str, str]]:
-    with source.open("r", encoding="utf-8") as lines:
-        header = lines.readline().rstrip("\n").split("\t")
-        return [dict(zip(header, line.rstrip("\n").split("\t"))) for line in lines if line.strip()]
-
-
-def _load_vocabulary(source: Path | Traversable) -> _Vocabulary:
-    key_by_qid: dict[str, str] = {}
-    keys_by_label: dict[str, set[str]] = defaultdict(set)
-    labels_by_key: dict[str, set[str]] = defaultdict(set)
-    for number, row in enumerate(_read_tsv(source), start=2):
-        key = row.get("key")
-        if not key:
-            raise DataError(f"{source}: line {number}: no key")
-        if row.get("wikidata"):
-            key_by_qid[row["wikidata"]] = key
-        for column in ("en", "fa", "ar"):
-            for label in (row.get(column) or "").split("|"):
-                if label.strip():
-                    keys_by_label[normalize_label(label)].add(key)
-                    labels_by_key[key].add(normalize_label(label))
-    return _Vocabulary(
-        key_by_qid,
-        {label: frozenset(keys) for label, keys in keys_by_label.items()},
-        {key: frozenset(labels) for key, labels in labels_by_key.items()},
-    )
-
-
-def _gold_claim(record: dict) -> _GoldClaim:
-    return _GoldClaim(
-        id=record["id"],
-        relations=tuple(record["relation"]),
-        subjects=frozenset(record["subject"]),
-        object_groups=tuple(frozenset(group) for group in record["object"]),
-        speakers=frozenset(record.get("speaker", [])),
-        negated=bool(record.get("negated")),
-        modality=record.get("modality", "asserted"),
-        optional=bool(record.get("optional")),
-        evidence=normalize_label(record.get("evidence") or ""),
-        note=record.get("note", ""),
-    )
 
 
 def _flatten(graph: Graph) -> Graph:
@@ -237,7 +110,7 @@ def _flatten(graph: Graph) -> Graph:
 class _KeyResolver:
     """Maps graph nodes to entity keys by Wikidata id and labels, remembering each node."""
 
-    def __init__(self, graph: Graph, vocabulary: _Vocabulary) -> None:
+    def __init__(self, graph: Graph, vocabulary: Vocabulary) -> None:
         self.graph = graph
         self.vocabulary = vocabulary
         self.known: dict[Node, frozenset[str]] = {}
@@ -331,7 +204,7 @@ def _dedupe(claims: list[_PredictedClaim]) -> list[_PredictedClaim]:
 
 
 def _matches(
-    gold: _GoldClaim,
+    gold: GoldClaim,
     pred: _PredictedClaim,
     families: dict[str, str],
     labels_by_key: dict[str, frozenset[str]],
@@ -380,7 +253,7 @@ def _max_matching(candidates: list[list[int]]) -> dict[int, int]:
     return {gold: pred for pred, gold in owner.items()}
 
 
-def _candidates(gold: _GoldClaim, preds: list[_PredictedClaim], accept: _Accept, taken: set[int]) -> list[int]:
+def _candidates(gold: GoldClaim, preds: list[_PredictedClaim], accept: _Accept, taken: set[int]) -> list[int]:
     """Indices of the free predictions that match `gold`, those of the same modality first."""
     matching = [i for i, pred in enumerate(preds) if i not in taken and accept(gold, pred)]
     return sorted(matching, key=lambda i: preds[i].modality != gold.modality)
@@ -393,7 +266,7 @@ def _describe(pred: _PredictedClaim) -> str:
 
 
 def _score(
-    golds: dict[str, list[_GoldClaim]], predicted: dict[str, list[_PredictedClaim]], accept: _Accept
+    golds: dict[str, list[GoldClaim]], predicted: dict[str, list[_PredictedClaim]], accept: _Accept
 ) -> tuple[Score, dict[str, Score], list[Detail]]:
     """Total score, score by relation and scored items; required golds are matched first, then optional."""
     total: Counter[str] = Counter()

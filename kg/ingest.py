@@ -10,12 +10,12 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date as Date
 from functools import lru_cache
-from html.parser import HTMLParser
 from importlib import resources
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import DataError, InputError, UsageError
+from .webpage import read_html
 from .model import Article, Entity
 from .normalise import fold_key, normalise
 from .translit import transliterate
@@ -34,8 +34,6 @@ _DELIM = re.compile(r"[،,.:؛\n()]")
 _STOP = frozenset("از در به و که با را طی ضمن نیز برای چاپ".split())
 _TYPES = ("خبرگزاری", "روزنامه", "شبکه", "هفته نامه", "نشریه", "مجله", "تلویزیون", "رادیو", "پایگاه خبری")
 _DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
-_DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
-              "dc.date", "dcterms.date", "time")
 
 
 def _jalali_days(year: int, month: int, day: int) -> int:
@@ -261,56 +259,6 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
                    news_id=news_id or (serial.group(1) if serial else None))
 
 
-class _Html(HTMLParser):
-    """The text of an HTML page by blocks, with its <title> and <meta> fields."""
-
-    _SKIP = frozenset({"head", "script", "style", "noscript", "template", "svg", "nav", "footer", "aside",
-                       "form", "iframe", "button", "select"})
-    _BLOCK = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
-                        "article", "header", "main", "blockquote", "figure", "figcaption", "hr", "dd", "dt", "pre"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self.title, self._skip, self._in_title = "", 0, False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k: v or "" for k, v in attrs}
-        if tag == "meta" and a.get("content"):
-            self.meta.setdefault((a.get("property") or a.get("name") or a.get("itemprop") or "").lower(), a["content"])
-        elif tag == "time" and a.get("datetime"):
-            self.meta.setdefault("time", a["datetime"])
-        self._in_title = self._in_title or tag == "title"
-        if tag == "body":
-            self._skip = 0
-        elif tag in self._SKIP:
-            self._skip += 1
-        elif tag == "br":
-            self.parts.append("\n")
-        elif tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        self._in_title = self._in_title and tag != "title"
-        if tag in self._SKIP:
-            self._skip = max(0, self._skip - 1)
-        elif tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(re.sub(r"\s+", " ", data))
-
-    def text(self) -> str:
-        """The page text: one paragraph per block, separated by blank lines."""
-        blocks = ("\n".join(s for line in block.split("\n") if (s := line.strip()))
-                  for block in "".join(self.parts).split("\n\n"))
-        return "\n\n".join(b for b in blocks if b)
-
-
 def _read_text(path: Path, source: str) -> str:
     """The UTF-8 text of a file, or InputError if it cannot be read, is binary, not UTF-8 or empty."""
     try:
@@ -337,12 +285,9 @@ def read_article(path: str | Path, *, date: str | None = None) -> Article:
     text = _read_text(p, source)
     title = url = None
     if p.suffix.lower() in HTML_SUFFIXES:
-        page = _Html()
-        page.feed(text)
-        page.close()
-        text, url = page.text(), page.meta.get("og:url")
-        title = page.meta.get("og:title") or page.title.strip() or None
-        when = when or next((d for k in _DATE_META if k in page.meta and (d := _iso_date(page.meta[k]))), None)
+        page = read_html(text)
+        text, url, title = page.text, page.url, page.title
+        when = when or next((d for value in page.dates if (d := _iso_date(value))), None)
         if not text.strip():
             raise InputError(source, "no text in the HTML page")
     return _article(p.stem, source, text, title=title, when=when, url=url)

@@ -1,6 +1,6 @@
 """The import direction of kg/ follows the data (guide/architecture.md): an AST scan keeps it so.
 
-model/errors import nothing of ours (model none at all); ingest/normalise no spaCy or rdflib;
+model/errors import nothing of ours (model none at all); ingest/webpage/normalise no spaCy or rdflib;
 nlp no rdflib; rdf, sparql, diagram, remote and store no spaCy; cli only kg.api and kg.errors.
 """
 from __future__ import annotations
@@ -88,7 +88,7 @@ def test_errors_imports_at_most_model():
     assert ours(imports("errors.py")) <= {"kg.model"}
 
 
-@pytest.mark.parametrize("relative", ["ingest.py", "normalise.py"])
+@pytest.mark.parametrize("relative", ["ingest.py", "webpage.py", "normalise.py"])
 def test_reading_and_normalising_need_no_spacy_nor_rdflib(relative):
     found = imports(relative)
     assert not uses(found, "spacy") and not uses(found, "rdflib")

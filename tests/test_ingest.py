@@ -1,4 +1,4 @@
-"""Reading articles: outlet, cited agencies, news id, furniture, HTML, JSONL, bad files, dates."""
+"""Reading articles: outlet, cited agencies, news id, furniture, JSONL, bad files, dates (HTML: test_webpage.py)."""
 from __future__ import annotations
 
 import json
@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from kg.errors import InputError, UsageError
+from kg.errors import InputError
 from kg.ingest import iter_articles, jalali_to_gregorian, read_article, read_jsonl
 from kg.model import Article
 from kg.normalise import normalise
+
+from articles import assert_maps_back, keys
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 ZWNJ = "\u200c"
@@ -23,19 +25,6 @@ MORE = "وزیر خارجه عمان گفت: ما از هر ابتکاری بر�
 FURNITURE = ["کد خبر: 123456", "برچسبها", "عمان، ایران، دیدار", "دیدگاه خوانندگان", "نظر شما",
              "شما در حال پاسخ به نظر «» هستید.", "captcha"]
 ARTICLE = "\n\n".join([TITLE, LEDE, BODY, MORE, *FURNITURE]) + "\n"
-
-
-def keys(entities) -> list[str]:
-    return [e.key for e in entities]
-
-
-def assert_maps_back(article: Article) -> None:
-    """Each character of the normalised text comes from the raw character its offset names."""
-    assert len(article.offsets) == len(article.text)
-    assert list(article.offsets) == sorted(article.offsets)
-    for ch, o in zip(article.text, article.offsets):
-        src = article.raw[o]
-        assert ch in (ZWNJ, " ", "\n") or ch == src or ch in normalise(src)[0], (ch, src)
 
 
 @pytest.fixture
@@ -103,48 +92,6 @@ def test_an_agency_not_in_the_table_becomes_an_entity_of_its_own(tmp_path):
     assert ("fa", "خبرگزاری نمونه") in agency.labels
     english = [text for lang, text in agency.labels if lang == "en"]
     assert english and english[0].isascii(), "an unknown agency still needs an English label"
-
-
-HTML = """<!DOCTYPE html><html><head><title>عنوان صفحه | سایت</title>
-<meta property="og:title" content="دیدار دو وزیر">
-<meta property="article:published_time" content="2019-01-16T10:20:00+03:30">
-<style>p { color: red }</style><script>var captcha = 1;</script></head>
-<body><nav>صفحه اصلی | اخبار</nav>
-<article><h1>دیدار دو وزیر</h1>
-<p>همشهری آنلاین: وزیران خارجه روسیه و عراق در مسکو دیدار کردند.</p>
-<p>به گزارش ایسنا، لاوروف گفت: ما از حاکمیت عراق حمایت میکنیم و این را بارها گفته&zwnj;ایم.<br>
-او افزود که گفتوگوها ادامه دارد.</p>
-<p>کد خبر 987654</p><p>برچسب&zwnj;ها</p><p>روسیه</p></article>
-<footer>همه حقوق محفوظ است</footer></body></html>
-"""
-
-
-def test_html_is_stripped_to_paragraphs_with_title_date_and_furniture_removed(tmp_path):
-    path = tmp_path / "page.html"
-    path.write_text(HTML, encoding="utf-8")
-    article = read_article(path)
-    assert article.id == "page"
-    assert article.title == "دیدار دو وزیر"
-    assert article.date == "2019-01-16"
-    assert article.outlet.key == "HAMSHAHRI_ONLINE"
-    assert keys(article.agencies) == ["ISNA"]
-    assert article.news_id == "987654"
-    assert "<" not in article.raw and "color" not in article.raw and "captcha" not in article.raw
-    assert "صفحه اصلی" not in article.raw and "حقوق" not in article.raw
-    assert article.raw.startswith("دیدار دو وزیر\n\nهمشهری آنلاین:")
-    assert "\nاو افزود" in article.raw
-    assert "برچسب" in article.raw and "برچسب" not in article.text
-    assert article.text.count("\n\n") == 2
-    assert_maps_back(article)
-
-
-def test_date_argument_wins_and_a_bad_one_is_refused(tmp_path):
-    path = tmp_path / "page.html"
-    path.write_text(HTML, encoding="utf-8")
-    assert read_article(path, date="2020-02-03").date == "2020-02-03"
-    assert read_article(path, date="1399/10/08").date == "2020-12-28"
-    with pytest.raises(UsageError):
-        read_article(path, date="yesterday")
 
 
 def test_jsonl_bad_lines_are_reported_and_the_others_read(tmp_path):
