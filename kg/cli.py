@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -217,6 +218,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KgError as e:
         print(f"kg: {e}", file=sys.stderr)
         return e.exit_code
+    except BrokenPipeError:
+        # the reader went away (`kg query ... | head`): stop quietly, as Unix tools do
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":
