@@ -239,11 +239,14 @@ def query_store(store_dir: str | Path, sparql: str, fmt: str = "table") -> str:
 
 
 def export_store(store_dir: str | Path, output: str | Path) -> Path:
-    """Write a store to `output` with pyoxigraph's serialisers (format from the extension; TriG and N-Quads
-    keep one named graph per article), atomically."""
+    """Write a store to `output` (format from the extension; TriG and N-Quads keep one named graph per article),
+    atomically: with pyoxigraph's serialisers, JSON-LD with rdflib's and kg's @context as `write_graph` does."""
     from .store import export, open_store as opening
 
     fmt = format_of(output)
+    if fmt == "json-ld":  # pyoxigraph 0.5 writes expanded JSON-LD only, without an @context
+        graph = store_graph(store_dir)
+        return _atomic_write(output, graph.serialize(format=fmt, context=JSONLD_CONTEXT, auto_compact=True))
     return export(opening(store_dir), output, fmt)
 
 

@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -24,11 +25,10 @@ from .rdf.iris import article_iri
 from .rdf.vocab import DIP
 from .sparql import GRAPH_VARIABLES, PREFIXES, QueryResult
 
-# rdflib format names (kg.api.FORMATS) -> pyoxigraph's serialisers
+# rdflib format names (kg.api.FORMATS) -> pyoxigraph's serialisers (JSON-LD goes through rdflib: kg.api.export_store)
 OX_FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
     "nt": ox.RdfFormat.N_TRIPLES,
-    "json-ld": ox.RdfFormat.JSON_LD,
     "trig": ox.RdfFormat.TRIG,
     "nquads": ox.RdfFormat.N_QUADS,
     "xml": ox.RdfFormat.RDF_XML,
@@ -99,7 +99,8 @@ def article_graphs(nquads: str) -> dict[str, str]:
     graphs: dict[str, list[ox.Triple]] = {}
     for quad in ox.parse(nquads, ox.RdfFormat.N_QUADS):
         graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
-    return {iri: ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8") for iri, triples in graphs.items()}
+    return {iri: ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            for iri, triples in graphs.items()}
 
 
 def article_count(store: ox.Store) -> int:
@@ -166,8 +167,20 @@ def _article_quads(store: ox.Store) -> Iterator[ox.Quad]:
         yield from store.quads_for_pattern(None, None, None, graph)
 
 
+def _write_nquads(store: ox.Store, out: BinaryIO) -> None:
+    """The article graphs as N-Quads, each dumped by Oxigraph as N-Triples and its graph name set on every line."""
+    for graph in sorted(store.named_graphs(), key=lambda g: g.value):
+        triples = store.dump(None, ox.RdfFormat.N_TRIPLES, from_graph=graph)
+        # an N-Triples line ends in " .\n", and nowhere else (literals escape their newlines)
+        out.write(triples.replace(b" .\n", f" {graph} .\n".encode("utf-8")))
+
+
 def export(store: ox.Store, output: str | Path, fmt: str) -> Path:
-    """Write the store with pyoxigraph's serialisers: TriG and N-Quads one graph per article, others the union."""
+    """Write the store with pyoxigraph's serialisers: TriG and N-Quads one graph per article, others the union.
+
+    Reading dominates on disk: Oxigraph looks up every IRI and long literal of every triple in RocksDB
+    (the in-memory Store keeps them in a hash map), so the union is read once with `Store.dump`.
+    """
     if fmt not in OX_FORMATS:
         raise StoreError(f"{output}: pyoxigraph cannot write {fmt}")
     path = Path(output)
@@ -176,7 +189,9 @@ def export(store: ox.Store, output: str | Path, fmt: str) -> Path:
     prefixes = {p: ns for p, ns in PREFIXES.items() if p != "xsd"}
     try:
         with open(tmp, "wb") as out:
-            if fmt in ("trig", "nquads"):
+            if fmt == "nquads":
+                _write_nquads(store, out)
+            elif fmt == "trig":
                 ox.serialize(_article_quads(store), out, OX_FORMATS[fmt], prefixes=prefixes)
             else:
                 store.dump(out, OX_FORMATS[fmt], from_graph=ox.DefaultGraph(), prefixes=prefixes)

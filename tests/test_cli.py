@@ -365,7 +365,7 @@ def test_named_query_on_a_store(turtle, store):
     assert on_store.stdout == kg("query", "--named", "provenance", "--data", turtle, "--format", "csv").stdout
 
 
-@pytest.mark.parametrize("suffix", [".ttl", ".nq"])
+@pytest.mark.parametrize("suffix", [".ttl", ".nq", ".jsonld"])
 def test_export_of_a_store_holds_the_extracted_graph(graph, store, tmp_path, suffix):
     out = tmp_path / f"export{suffix}"
     result = kg("export", "--store", store, "-o", out)
@@ -376,6 +376,9 @@ def test_export_of_a_store_holds_the_extracted_graph(graph, store, tmp_path, suf
         parsed = Graph()
         for s, p, o, _ in ds.quads((None, None, None, None)):
             parsed.add((s, p, o))
+    elif suffix == ".jsonld":
+        assert "dip" in json.loads(out.read_text(encoding="utf-8"))["@context"]
+        parsed = Graph().parse(out, format="json-ld")
     else:
         parsed = Graph().parse(out, format="turtle")
     assert_isomorphic(parsed, graph)

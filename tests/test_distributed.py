@@ -184,7 +184,8 @@ def test_ingest_on_dask_fills_the_store_as_a_normal_ingest_and_again_adds_nothin
     report = api.ingest([corpus], tmp_path / "dask", dask=client, partition_size=2)
     assert counts(report) == counts(normal) and report.added == 7 and sum(report.claims.values()) > 0
     assert report.claims == normal.claims
-    assert [str(f) for f in report.failures] == [str(f) for f in normal.failures] and "line 4" in str(report.failures[0])
+    assert [str(f) for f in report.failures] == [str(f) for f in normal.failures]
+    assert "line 4" in str(report.failures[0])
     assert (report.store_articles, report.store_triples) == (normal.store_articles, normal.store_triples)
     assert store_quads(tmp_path / "dask") == store_quads(tmp_path / "normal")
 

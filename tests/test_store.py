@@ -182,6 +182,17 @@ def test_export_writes_what_extract_writes(folder, store_dir, tmp_path, suffix):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
+def test_json_ld_export_has_kgs_context_and_every_triple(store_dir, tmp_path):
+    import json
+
+    out = api.export_store(store_dir, tmp_path / "export.jsonld")
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert {"dip", "res", "prov", "dcterms", "rdfs", "owl", "wd"} <= set(document["@context"])
+    assert document["@context"]["dip"] == str(DIP._NS) and "@graph" in document
+    assert '"dip:Claim"' in out.read_text(encoding="utf-8")  # compacted, not full IRIs
+    assert len(Graph().parse(out, format="json-ld")) == triple_count(open_store(store_dir)) > 0
+
+
 def test_errors_name_the_folder(tmp_path, store_dir):
     with pytest.raises(StoreError, match="no store"):
         api.query_store(tmp_path / "missing", "ASK { ?s ?p ?o }")
