@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from . import api
 from .errors import InputError
 from .model import Article
-from .rdf.build import content_hash
+from .rdf.build import article_triples, content_hash
+from .rdf.ntriples import ntriples
 from .store import article_count, open_store, stored_hash, triple_count, write_article
 
 if TYPE_CHECKING:
@@ -76,8 +77,8 @@ def extract_one(article: Article, kb_files: tuple[str, ...] = ()) -> Extracted:
     """Extract one article into N-Triples; an exception becomes the article's failure, not the run's."""
     try:
         claims = api.extract_article(article, kb_files)
-        graph = api.build_graph(api.Extraction([article], claims))
-        return Extracted(article.id, article.source, graph.serialize(format="nt"), tuple(c.relation for c in claims))
+        text = ntriples(article_triples(article, claims))
+        return Extracted(article.id, article.source, text, tuple(c.relation for c in claims))
     except Exception as e:  # noqa: BLE001 - one article must not stop a corpus; the report names it
         return Extracted(article.id, article.source, error=f"extraction failed: {type(e).__name__}: {e}")
 

@@ -4,7 +4,7 @@ The client reads articles lazily (files, folders, JSONL corpora), cuts them into
 `partition_size` articles and keeps a bounded number of partitions in flight, so its memory does not
 grow with the corpus. Each worker process builds the kg pipeline once (kg.api caches it per process
 and `_warm_up` builds it as soon as the run starts) and returns the N-Quads text of its partition,
-one named graph per article as `kg.api.build_dataset` gives. The client writes `part-00000.nq`, ...
+one named graph per article (the quads `kg.api.build_dataset` holds). The client writes `part-00000.nq`, ...
 into the output folder atomically as results arrive, then `summary.json`. `map_partitions` is the
 same loop without files; `extract_for_store` feeds it to `kg ingest --dask`, article by article, in
 input order. Needs the `dask` extra.
@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .api import Extraction, build_dataset, extract_article, read_articles
+from .api import Extraction, extract_article, read_articles
 from .batch import Extracted
 from .errors import InputError, UsageError
 from .model import Article
+from .rdf.build import article_triples
 from .rdf.iris import article_iri
+from .rdf.ntriples import ntriples
 from .store import article_graphs
 
 if TYPE_CHECKING:
@@ -86,6 +88,7 @@ def extract_partition(index: int, articles: list[Article], kb_files: tuple[str, 
     extraction = Extraction()
     failures = []
     extracted = []
+    quads = []
     for article in articles:
         try:
             claims = extract_article(article, kb_files)
@@ -95,8 +98,8 @@ def extract_partition(index: int, articles: list[Article], kb_files: tuple[str, 
         extraction.articles.append(article)
         extraction.claims.extend(claims)
         extracted.append((article.id, tuple(c.relation for c in claims)))
-    nquads = build_dataset(extraction).serialize(format="nquads") if extraction.articles else ""
-    return PartitionResult(index, nquads, len(extraction.articles), dict(extraction.by_relation()), tuple(failures),
+        quads.append(ntriples(article_triples(article, claims), graph=article_iri(article.id)))
+    return PartitionResult(index, "".join(quads), len(extraction.articles), dict(extraction.by_relation()), tuple(failures),
                            extracted=tuple(extracted))
 
 
