@@ -166,15 +166,31 @@ def _rule_index() -> tuple[dict[str, tuple[CueRule, ...]], dict[str, tuple[CueRu
     return ({k: tuple(v) for k, v in by_word.items()}, {k: tuple(v) for k, v in by_stem.items()})
 
 
+@lru_cache(maxsize=1)
+def _openings() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The word forms one-word rules can be, and the first two word forms of longer rules."""
+    singles: set[str] = set()
+    pairs: set[tuple[str, str]] = set()
+    for rule in relation_rules():
+        if len(rule.words) == 1:
+            singles.update(rule.words[0] + suffix for suffix in SUFFIXES)
+        elif len(rule.words) == 2:  # the last word may take a suffix
+            pairs.update((rule.words[0], rule.words[1] + suffix) for suffix in SUFFIXES)
+        elif rule.words:
+            pairs.add(rule.words[:2])
+    return frozenset(singles), frozenset(pairs)
+
+
 _last_positions: list = [None, None]
 
 
 def _positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
-    """Tokens a rule may start at (its first word or its verb's stem), for the Doc `words` views."""
+    """Tokens a rule may start at (its first words or its verb's stem), for the Doc `words` views."""
     if _last_positions[0] is not words:
-        by_word, by_stem = _rule_index()
-        found = [i for i, (w, f) in enumerate(zip(words, forms))
-                 if w in by_word or (f is not None and f.past in by_stem)]
+        by_stem = _rule_index()[1]
+        singles, pairs = _openings()
+        found = [i for i, (w, nxt, f) in enumerate(zip(words, words[1:] + [""], forms))
+                 if w in singles or (w, nxt) in pairs or (f is not None and f.past in by_stem)]
         _last_positions[:] = [words, found]
     return _last_positions[1]
 
