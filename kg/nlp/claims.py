@@ -14,7 +14,7 @@ from .kb import KnowledgeBase
 from .lexicon import key_form, lexicon
 from .mentions import MentionResolver
 from .objects import ObjectFinder
-from .tokens import sentences, texts, views
+from .tokens import sentences, views
 from .verbs import VerbForm
 from .when import day_cue
 
@@ -51,9 +51,8 @@ class ClaimFinder:
         raw_mentions = self.mentions.by_sentence(doc)
         claims: list[dict] = []
         quote_speaker, quote_when = "", (None, None)
-        token_texts = texts(doc)
         for index, sent in enumerate(sentences(doc)):
-            before = token_texts[sent.start - 1] if sent.start else ""
+            before = words[sent.start - 1] if sent.start else ""
             if not before or "\n" in before or before.isspace():
                 quote_speaker = ""
             when = day_cue(words[sent.start : sent.end])

@@ -12,7 +12,6 @@ from .actors import ActorFinder
 from .claims import ClaimFinder
 from .cues import is_speech_verb
 from .kb import load_kb
-from .tokens import texts as token_texts
 from .tokens import views
 
 for _name, _default in (("claims", None), ("new_entities", None), ("titles", None)):
@@ -40,17 +39,17 @@ class PersianSentencizer:
         if not len(doc):
             return doc
         words, forms = views(doc)
-        texts = token_texts(doc)
         spaces = doc.to_array(IS_SPACE)
         n = len(doc)
         flags = numpy.full(n, -1, dtype=numpy.int64)
         flags[0] = 1
         flags[1:][spaces[:-1] == 1] = 1
-        for i in [i for i, text in enumerate(texts[:-1]) if text in BREAKS]:
-            text = texts[i]
+        # key forms keep punctuation as it is
+        for i in [i for i, word in enumerate(words[:-1]) if word in BREAKS]:
+            text = words[i]
             if text in SENTENCE_ENDS:
                 nxt = i + 1
-                while nxt < n and texts[nxt] in CLOSERS:
+                while nxt < n and words[nxt] in CLOSERS:
                     nxt += 1
                 if nxt < n:
                     flags[nxt] = 1

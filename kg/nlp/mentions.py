@@ -7,7 +7,6 @@ from spacy.tokens import Doc, Span
 from .clauses import Clauses, Mention
 from .discourse import Discourse
 from .lexicon import is_word, key_form
-from .tokens import texts
 
 # A demonym after these names a medium, not a state's act ("روزنامه فرانسوی").
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
@@ -40,7 +39,7 @@ class MentionResolver:
         if not raw:
             return []
         out = []
-        bracketed = _bracketed(sent)
+        bracketed = _bracketed(sent, words)
         opener = ""
         for start, end, key, how, title in raw:
             if start in bracketed:
@@ -101,10 +100,10 @@ class MentionResolver:
         return states
 
 
-def _bracketed(sent: Span) -> set[int]:
+def _bracketed(sent: Span, words: list[str]) -> set[int]:
     """Token indices inside [...]: an editor's insertion, not the speaker's words."""
     inside: set[int] = set()
-    words = texts(sent.doc)[sent.start : sent.end]
+    words = words[sent.start : sent.end]
     if "[" not in words:
         return inside
     depth = 0

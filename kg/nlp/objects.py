@@ -7,7 +7,6 @@ from .clauses import HARD_STOPS, Clauses, Mention
 from .cues import CueMatch, relation_rules
 from .discourse import Discourse
 from .lexicon import is_word
-from .tokens import texts
 from .verbs import VerbForm
 
 TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), ("پیرامون",), ("در", "باره")}
@@ -77,7 +76,7 @@ class ObjectFinder:
             return self.anaphoric(words, a, b, earlier, ctx), None
         covered = {i for m in inside for i in range(m.start, m.end)}
         covered |= self._actor_tokens(doc)
-        content = [i for i in range(a, b) if i not in covered and is_word(texts(doc)[i])
+        content = [i for i in range(a, b) if i not in covered and is_word(doc[i].text)
                    and words[i] not in self.clauses.function_words and words[i] not in self.clauses.preps
                    and words[i] not in ("و", "را")]
         titled = {i for t in doc._.titles for i in range(t["start"], t["end"])}

@@ -8,28 +8,30 @@ from spacy.tokens import Doc, Span
 from .lexicon import is_word, key_form
 from .verbs import VerbForm, analyse
 
-_Row = tuple[str, str, "VerbForm | None"]
-# (text, match form, verb reading) by orth id (a hash of the text, the same in every Vocab).
-_ROWS: dict[int, _Row] = {}
+# Match form and verb reading by orth id (a hash of the text, the same in every Vocab).
+_WORDS: dict[int, str] = {}
+_FORMS: dict[int, VerbForm | None] = {}
 _MAX_ROWS = 500_000
 # The views of the last Doc asked for: the pipeline's components ask for the same Doc in turn.
 # (Not in Doc.user_data: that must stay serialisable by Doc.to_bytes.)
 _last: list = [None, None]
 
 
-def _compute(doc: Doc) -> tuple[list[str], list[str], list[VerbForm | None]]:
+def views(doc: Doc) -> tuple[list[str], list[VerbForm | None]]:
+    """(match forms, verb readings) of every token, read from the Doc's arrays without Token objects."""
     if _last[0] is not doc:
         orths = doc.to_array(ORTH).tolist()
-        missing = set(orths).difference(_ROWS)
-        if len(_ROWS) + len(missing) > _MAX_ROWS:
-            _ROWS.clear()
+        missing = set(orths).difference(_WORDS)
+        if len(_WORDS) + len(missing) > _MAX_ROWS:
+            _WORDS.clear()
+            _FORMS.clear()
             missing = set(orths)
         strings = doc.vocab.strings
         for orth in missing:
             text = strings[orth]
-            _ROWS[orth] = (text, key_form(text), analyse(text) if is_word(text) else None)
-        columns = tuple(map(list, zip(*map(_ROWS.__getitem__, orths)))) or ([], [], [])
-        _last[:] = [doc, columns]
+            _WORDS[orth] = key_form(text)
+            _FORMS[orth] = analyse(text) if is_word(text) else None
+        _last[:] = [doc, (list(map(_WORDS.__getitem__, orths)), list(map(_FORMS.__getitem__, orths)))]
     return _last[1]
 
 
@@ -39,14 +41,3 @@ def sentences(doc: Doc) -> list[Span]:
     if starts[:1] != [0] and len(doc):
         starts.insert(0, 0)
     return [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
-
-
-def texts(doc: Doc) -> list[str]:
-    """The text of every token, read from the Doc's arrays without Token objects."""
-    return _compute(doc)[0]
-
-
-def views(doc: Doc) -> tuple[list[str], list[VerbForm | None]]:
-    """(match forms, verb readings) of every token."""
-    _, words, forms = _compute(doc)
-    return words, forms
