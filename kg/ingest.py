@@ -205,10 +205,11 @@ def _strip_furniture(raw: str) -> tuple[str, list[int], str | None]:
     kept: list[str] = []
     offs: list[int] = []
     news_id, body, pos = None, False, 0
-    for line in raw.splitlines(keepends=True):
+    folded = fold_key(raw, keep_lines=True).splitlines()  # one translation for all the line keys
+    for line, folded_line in zip(raw.splitlines(keepends=True), folded):
         start, pos = pos, pos + len(line)
         content = line.splitlines()[0]
-        key = _fold(content) if len(content) <= _SHORT else ""
+        key = _UNKEYED.sub("", folded_line).lower() if len(content) <= _SHORT else ""
         if key and news_id is None and (m := _NEWS_ID.search(key)):
             news_id = m.group(1)
         if key and cut.fullmatch(key) and body:

@@ -73,11 +73,14 @@ def _char_map() -> dict[str, str]:
 
 _CHARS = _char_map()
 _KEY_TABLE = str.maketrans({**{c: strip_zw(t) for c, t in _CHARS.items()}, **_ZERO_WIDTH})
+# str.splitlines' line boundaries, kept as they are so that lines of the folded text are the input's
+_KEY_TABLE_LINES = _KEY_TABLE | {ord(c): c for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
 
 
-def fold_key(text: str) -> str:
-    """`text` with letter forms and digits folded and zero-width characters dropped, for keys."""
-    return text.translate(_KEY_TABLE)
+def fold_key(text: str, keep_lines: bool = False) -> str:
+    """`text` with letter forms and digits folded and zero-width characters dropped, for keys;
+    with `keep_lines`, every line break stays where it is."""
+    return text.translate(_KEY_TABLE_LINES if keep_lines else _KEY_TABLE)
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
@@ -203,6 +206,8 @@ def _participle_spaced(m: re.Match[str]) -> str:
 
 def _token(m: re.Match[str]) -> str:
     """A letter run with its missing ZWNJs; it starts a word unless a ZWNJ precedes it."""
+    if _is_letter(m.string, m.start() - 1) or _is_letter(m.string, m.end()):
+        return m.group()  # part of a longer run
     return _repair(m.group(), m.start() == 0 or m.string[m.start() - 1] != ZWNJ)
 
 
@@ -220,7 +225,8 @@ def _runs_to_repair(text: str) -> re.Pattern[str] | None:
             _FINE_RUNS.add(run)
     if not broken:
         return None
-    return re.compile(f"(?<!{_L})(?:{'|'.join(map(re.escape, broken))})(?!{_L})")
+    # no letter classes around the words: compiling those for every text costs more than the step
+    return re.compile("|".join(map(re.escape, sorted(broken, key=len, reverse=True))))
 
 
 _W = f"[{LETTERS}{ZWNJ}]"
