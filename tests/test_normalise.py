@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.normalise import normalise, strip_zw
+from kg.normalise import fold_key, normalise, strip_zw
 
 ZWNJ = "\u200c"
 ZWJ = "\u200d"
@@ -161,3 +161,11 @@ def test_any_text_normalises_without_error(raw):
     assert len(offsets) == len(text)
     assert all(0 <= o < len(raw) for o in offsets)
     assert normalise(text)[0] == text
+
+
+def test_fold_key_keeps_every_line_break_where_it_was():
+    text = "يك\x0bكد\u2028\u200cخبر\r\nﻻ ۱۲\x1cx\x85\u0640y\x0c"
+    lines = text.splitlines()
+    folded = fold_key(text, keep_lines=True).splitlines()
+    assert folded == [fold_key(line) for line in lines]
+    assert folded[0] == "یک" and folded[2] == "خبر" and folded[3] == "لا 12"
