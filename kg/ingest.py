@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date as Date
 from functools import lru_cache
 from importlib import resources
@@ -199,32 +199,32 @@ def _furniture() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile("|".join(kinds["cut"]) or "(?!)"), re.compile("|".join(kinds["drop"]) or "(?!)")
 
 
-def _strip_furniture(raw: str) -> tuple[str, list[int], str | None]:
+def _strip_furniture(raw: str) -> tuple[str, Sequence[int], str | None]:
     """`raw` less page furniture, the index in `raw` of each kept character, and a news id if seen."""
     cut, drop = _furniture()
-    kept: list[str] = []
-    offs: list[int] = []
+    kept: list[tuple[int, int]] = []  # spans of raw
     news_id, body, pos = None, False, 0
-    folded = fold_key(raw, keep_lines=True).splitlines()  # one translation for all the line keys
-    for line, folded_line in zip(raw.splitlines(keepends=True), folded):
+    folded = fold_key(raw, keep_lines=True).splitlines()  # one pass folds every line's key
+    for line, content, folded_line in zip(raw.splitlines(keepends=True), raw.splitlines(), folded):
         start, pos = pos, pos + len(line)
-        content = line.splitlines()[0]
         key = _UNKEYED.sub("", folded_line).lower() if len(content) <= _SHORT else ""
         if key and news_id is None and (m := _NEWS_ID.search(key)):
             news_id = m.group(1)
         if key and cut.fullmatch(key) and body:
             break
-        if key and (cut.fullmatch(key) or drop.fullmatch(key)):
-            kept.append(line[len(content):])
-            offs.extend(range(start + len(content), pos))
-            continue
-        kept.append(line)
-        offs.extend(range(start, pos))
-        body = body or len(content.strip()) >= 80
-    return "".join(kept), offs, news_id
+        furniture = key and (cut.fullmatch(key) or drop.fullmatch(key))
+        a = start + len(content) if furniture else start  # of furniture, the line break only
+        if kept and kept[-1][1] == a:
+            kept[-1] = (kept[-1][0], pos)
+        elif pos > a:
+            kept.append((a, pos))
+        body = body or (not furniture and len(content.strip()) >= 80)
+    if kept == [(0, len(raw))]:
+        return raw, range(len(raw)), news_id
+    return "".join(raw[a:b] for a, b in kept), [i for a, b in kept for i in range(a, b)], news_id
 
 
-def _compose(outer: list[int], inner: tuple[int, ...]) -> tuple[int, ...]:
+def _compose(outer: Sequence[int], inner: tuple[int, ...]) -> tuple[int, ...]:
     """`outer[i]` for each i of `inner`: offsets into the text that `outer` maps from."""
     # outer rises strictly from 0 or more: ending at len - 1 means it is the identity
     return inner if outer and outer[-1] == len(outer) - 1 else tuple(map(outer.__getitem__, inner))

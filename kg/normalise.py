@@ -72,15 +72,22 @@ def _char_map() -> dict[str, str]:
 
 
 _CHARS = _char_map()
-_KEY_TABLE = str.maketrans({**{c: strip_zw(t) for c, t in _CHARS.items()}, **_ZERO_WIDTH})
-# str.splitlines' line boundaries, kept as they are so that lines of the folded text are the input's
-_KEY_TABLE_LINES = _KEY_TABLE | {ord(c): c for c in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"}
+# What each character becomes in a key (a regex finds them: str.translate is slower on Persian text).
+_KEY_MAP = {c: strip_zw(t) for c, t in _CHARS.items()} | {chr(c): "" for c in _ZERO_WIDTH}
+_KEY_CHARS = re.compile("[" + "".join(map(re.escape, sorted(_KEY_MAP))) + "]")
+# the same less str.splitlines' line boundaries, which keep_lines leaves where they are
+_KEY_CHARS_LINES = re.compile("[" + "".join(re.escape(c) for c in sorted(_KEY_MAP)
+                                            if c not in "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029") + "]")
+
+
+def _key_char(m: re.Match[str]) -> str:
+    return _KEY_MAP[m.group()]
 
 
 def fold_key(text: str, keep_lines: bool = False) -> str:
     """`text` with letter forms and digits folded and zero-width characters dropped, for keys;
     with `keep_lines`, every line break stays where it is."""
-    return text.translate(_KEY_TABLE_LINES if keep_lines else _KEY_TABLE)
+    return (_KEY_CHARS_LINES if keep_lines else _KEY_CHARS).sub(_key_char, text)
 
 
 def _data_lines(name: str) -> list[tuple[int, str]]:
