@@ -46,44 +46,45 @@ def _warm() -> None:
     extract_article(Article("warm-up", "warm-up", "", "", ()))
 
 
-def _extract_file(path: str, dataset=None) -> tuple[int, int, object]:
-    """Read a JSONL file and extract it into `dataset` (one named graph per article): articles, claims, dataset."""
-    from rdflib import Dataset
-
+def _extract_file(path: str, out=None) -> tuple[int, int]:
+    """Read a JSONL file and extract it as `kg ingest` and `kg.distributed` do, into N-Quads (a named graph
+    per article) written to the text file `out` when given: articles, claims."""
     from kg.api import extract_article
     from kg.ingest import read_jsonl
-    from kg.rdf.build import add_article, add_claim, bind_prefixes
+    from kg.rdf.build import article_triples
     from kg.rdf.iris import article_iri
+    from kg.rdf.ntriples import ntriples
 
-    ds = dataset if dataset is not None else bind_prefixes(Dataset())
     articles = claims = 0
     for article in read_jsonl(path):
-        graph = ds.graph(article_iri(article.id))
-        add_article(graph, article)
-        for claim in extract_article(article):
-            add_claim(graph, claim, article.lang)
-            claims += 1
+        found = extract_article(article)
+        quads = ntriples(article_triples(article, found), graph=article_iri(article.id))
+        if out is not None:
+            out.write(quads)
+        claims += len(found)
         articles += 1
-    return articles, claims, ds
+    return articles, claims
 
 
 def phase_extract(cfg: dict) -> dict:
-    """End-to-end extraction on one process: JSONL line -> Article -> claims -> triples; writes base.nq."""
+    """End-to-end extraction on one process: JSONL line -> Article -> claims -> triples -> N-Quads in a file;
+    base.nq keeps each distinct quad once (the corpus repeats an article or two)."""
     start = time.perf_counter()
     _warm()
     build = time.perf_counter() - start
+    raw = Path(cfg["work"]) / "extracted.nq"
     start = time.perf_counter()
-    articles, claims, ds = _extract_file(cfg["corpus"])
+    with raw.open("w", encoding="utf-8") as out:
+        articles, claims = _extract_file(cfg["corpus"], out)
     seconds = time.perf_counter() - start
-    base = Path(cfg["work"]) / "base.nq"
-    ds.serialize(base, format="nquads")
-    quads = sum(1 for line in base.open(encoding="utf-8") if line.strip())
-    return {"articles": articles, "claims": claims, "seconds": seconds, "pipeline_build": build, "quads": quads}
+    quads = list(dict.fromkeys(raw.read_text(encoding="utf-8").splitlines(keepends=True)))
+    (Path(cfg["work"]) / "base.nq").write_text("".join(quads), encoding="utf-8")
+    raw.unlink()
+    return {"articles": articles, "claims": claims, "seconds": seconds, "pipeline_build": build, "quads": len(quads)}
 
 
 def _chunk_worker(path: str) -> tuple[int, int]:
-    articles, claims, _ = _extract_file(path)
-    return articles, claims
+    return _extract_file(path)
 
 
 def _warm_and_wait(barrier) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .clauses import HARD_STOPS, Clauses, Mention
-from .cues import is_speech_verb, speech_stems
+from .cues import is_speech_verb, speech_verbs_in
 from .discourse import Discourse
 from .verbs import VerbForm
 
@@ -24,10 +24,7 @@ class Attribution:
     def frame(self, sent: Span, words: list[str], forms: list[VerbForm | None],
                mentions: list[Mention], ctx: Discourse, quote_speaker: str) -> tuple[str, int] | None:
         """(speaker, index where the content starts) of a speech frame in `sent`."""
-        stems = speech_stems()
-        for j in range(sent.start, sent.end):
-            if forms[j] is None or forms[j].past not in stems:
-                continue
+        for j in speech_verbs_in(forms, sent.start, sent.end):
             start = is_speech_verb(words, forms, j)
             if start is None:
                 continue

@@ -92,10 +92,16 @@ def speech_rules() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     return tuple((_words(r["cue"]), frozenset(_stem_pasts(r["stems"]))) for r in rows)
 
 
-@lru_cache(maxsize=1)
-def speech_stems() -> frozenset[str]:
-    """Every past stem of a speech verb."""
-    return frozenset(stem for _, stems in speech_rules() for stem in stems)
+_last_speech_verbs: list = [None, None]
+
+
+def speech_verbs_in(forms: list[VerbForm | None], start: int, end: int) -> list[int]:
+    """Tokens in [start, end) whose verb stem is a speech verb's (found once per Doc `forms` view)."""
+    if _last_speech_verbs[0] is not forms:
+        stems = _speech_cues_by_stem()
+        _last_speech_verbs[:] = [forms, [j for j, f in enumerate(forms) if f is not None and f.past in stems]]
+    found = _last_speech_verbs[1]
+    return found[bisect_left(found, start) : bisect_left(found, end)]
 
 
 @lru_cache(maxsize=1)
@@ -195,13 +201,11 @@ def _positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
     return _last_positions[1]
 
 
-def _candidates(words: list[str], forms: list[VerbForm | None], start: int,
-                end: int) -> Iterator[tuple[int, CueRule]]:
-    """(token, rule) for every rule whose first word or verb stem appears in words[start:end]."""
+def _candidates(words: list[str], forms: list[VerbForm | None],
+                positions: list[int]) -> Iterator[tuple[int, CueRule]]:
+    """(token, rule) for every rule whose first word or verb stem is at one of `positions`."""
     by_word, by_stem = _rule_index()
-    positions = _positions(words, forms)
-    for k in range(bisect_left(positions, start), bisect_left(positions, end)):
-        i = positions[k]
+    for i in positions:
         rules = by_word.get(words[i], ())
         f = forms[i]
         if f is not None and f.past in by_stem:
@@ -212,8 +216,13 @@ def _candidates(words: list[str], forms: list[VerbForm | None], start: int,
 
 def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
+    positions = _positions(words, forms)
+    lo = bisect_left(positions, sent.start)
+    hi = bisect_left(positions, sent.end, lo)
+    if lo == hi:
+        return []
     found: dict[tuple[int, int], list[CueMatch]] = {}
-    for i, rule in _candidates(words, forms, sent.start, sent.end):
+    for i, rule in _candidates(words, forms, positions[lo:hi]):
         if rule.words:
             end = _cue_at(words, i, rule.words)
             if end < 0:
