@@ -1,11 +1,11 @@
 """Attribution: the speech frame of a sentence ("X گفت:", "به گفته X", "X: ...") and its speaker."""
 from __future__ import annotations
 
-from spacy.tokens import Span
 
 from .clauses import HARD_STOPS, Clauses, Mention
 from .cues import is_speech_verb, speech_verbs_in
 from .discourse import Discourse
+from .tokens import Sentence
 from .verbs import VerbForm
 
 AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
@@ -21,7 +21,7 @@ class Attribution:
     def __init__(self, clauses: Clauses) -> None:
         self.clauses = clauses
 
-    def frame(self, sent: Span, words: list[str], forms: list[VerbForm | None],
+    def frame(self, sent: Sentence, words: list[str], forms: list[VerbForm | None],
                mentions: list[Mention], ctx: Discourse, quote_speaker: str) -> tuple[str, int] | None:
         """(speaker, index where the content starts) of a speech frame in `sent`."""
         for j in speech_verbs_in(forms, sent.start, sent.end):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .attribution import AGENT_MARKERS, Attribution
 from .claimset import agents_from_reasons, drop_embedded, lend_speakers, split_parties
@@ -14,7 +14,7 @@ from .kb import KnowledgeBase
 from .lexicon import key_form, lexicon
 from .mentions import MentionResolver
 from .objects import ObjectFinder
-from .tokens import sentences, views
+from .tokens import Sentence, sentences, views
 from .verbs import VerbForm
 from .when import day_cue
 
@@ -83,7 +83,7 @@ class ClaimFinder:
 
     # -- one claim --------------------------------------------------------------------------
 
-    def _claim(self, doc: Doc, sent: Span, cue: CueMatch, words: list[str],
+    def _claim(self, doc: Doc, sent: Sentence, cue: CueMatch, words: list[str],
                forms: list[VerbForm | None], mentions: list[Mention], ctx: Discourse,
                content: int, earlier: list[dict]) -> dict | None:
         start, end, kind = self.clauses.around(words, forms, sent, cue.start)
@@ -133,7 +133,7 @@ class ClaimFinder:
                 "reason": reason, "time": self._after_time(words, cue.start), "cue_at": cue.start,
                 "purpose": self._purpose(words, cue.start)}
 
-    def _question(self, words: list[str], sent: Span, start: int, end: int) -> bool:
+    def _question(self, words: list[str], sent: Sentence, start: int, end: int) -> bool:
         """Questions assert nothing ("آیا ...؟", "به چه منظور ...")."""
         return words[sent.end - 1] == "؟" or any(w in QUESTION_WORDS for w in words[start:end])
 
@@ -172,7 +172,7 @@ class ClaimFinder:
 
     def _roles_subject(self, cue: CueMatch, words: list[str], forms: list[VerbForm | None],
                        mentions: list[Mention], ctx: Discourse, start: int, form: VerbForm | None,
-                       content: int, sent: Span) -> tuple[list[str], int]:
+                       content: int, sent: Sentence) -> tuple[list[str], int]:
         """Subject keys and the index where the subject phrase ends."""
         if cue.rule.nominal and cue.verb is None and cue.rule.markers:
             agents, agents_end = self.objects.agents(mentions, words, cue)
@@ -211,7 +211,7 @@ class ClaimFinder:
         return [], start
 
     def _previous_subject(self, words: list[str], forms: list[VerbForm | None], mentions: list[Mention],
-                          sent: Span, start: int) -> list[str]:
+                          sent: Sentence, start: int) -> list[str]:
         """The subject of the clause before, when this one continues it after و or ، (pro-drop)."""
         for _ in range(MAX_CLAUSES_BACK):
             if start - 1 <= sent.start or words[start - 1] not in ("و", "،"):
@@ -240,7 +240,7 @@ class ClaimFinder:
         return agents, patients, None, (start, head)
 
 
-    def _impersonal(self, words: list[str], forms: list[VerbForm | None], cue: CueMatch, sent: Span) -> bool:
+    def _impersonal(self, words: list[str], forms: list[VerbForm | None], cue: CueMatch, sent: Sentence) -> bool:
         """"گفت‌وگویی صورت نخواهد گرفت": an act that takes place, with no agent named."""
         for j in range(cue.end, min(sent.end, cue.end + VERB_REACH)):
             if forms[j] is not None:
@@ -256,7 +256,7 @@ class ClaimFinder:
         return []
 
     def _believer(self, words: list[str], forms: list[VerbForm | None], ctx: Discourse,
-                  start: int, sent: Span) -> list[str]:
+                  start: int, sent: Sentence) -> list[str]:
         """Who holds a predicate ("X is legal") true: the person of the verb that embeds it."""
         for j in range(start - 1, sent.start - 1, -1):
             f = forms[j]
@@ -284,7 +284,7 @@ class ClaimFinder:
         return False
 
 
-    def _modality(self, words: list[str], forms: list[VerbForm | None], sent: Span,
+    def _modality(self, words: list[str], forms: list[VerbForm | None], sent: Sentence,
                   start: int, end: int, verb: int | None) -> str:
         window_start = start
         if start > sent.start and words[start - 1] in ("تا", "که"):

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Span
 
 from .cues import CLAUSE_FINAL, modality_words, prepositions, relation_rules, speech_rules
 from .lexicon import is_word, key_form, lexicon, word_list
+from .tokens import Sentence
 from .verbs import VerbForm
 
 HARD_STOPS = {":", ".", "؟", "!", "؛"}
@@ -59,7 +59,7 @@ class Clauses:
                 return len(phrase), kind
         return None
 
-    def around(self, words: list[str], forms: list[VerbForm | None], sent: Span,
+    def around(self, words: list[str], forms: list[VerbForm | None], sent: Sentence,
                i: int) -> tuple[int, int, str]:
         """(start, end, kind of the opening word) of the clause around token `i`."""
         start, kind = sent.start, ""
@@ -177,7 +177,7 @@ class Clauses:
                 return False
         return False
 
-    def preamble_end(self, words: list[str], sent: Span) -> int:
+    def preamble_end(self, words: list[str], sent: Sentence) -> int:
         """Skip "به گزارش X، به نقل از Y،" at the start of a sentence."""
         i = sent.start
         if words[i : i + 2] in PREAMBLES:
@@ -186,7 +186,7 @@ class Clauses:
                     return j + 1
         return i
 
-    def conditional(self, words: list[str], sent: Span) -> bool:
+    def conditional(self, words: list[str], sent: Sentence) -> bool:
         """True when the sentence states a condition (چنانچه، اگر، به شرط آنکه)."""
         for j in range(sent.start, sent.end):
             opened = self.opens(words, j)

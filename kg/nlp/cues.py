@@ -6,9 +6,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Span
 
 from .lexicon import key_form, lexicon, word_list
+from .tokens import Sentence
 from .verbs import VerbForm, analyse
 
 # Suffixes a cue noun may carry: indefinite, plural, possessive ("محوری", "دیدارمان").
@@ -214,7 +214,7 @@ def _candidates(words: list[str], forms: list[VerbForm | None],
             yield i, rule
 
 
-def find_cues(sent: Span, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
+def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
     positions = _positions(words, forms)
     lo = bisect_left(positions, sent.start)

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from spacy.attrs import SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .clauses import Clauses, Mention
 from .discourse import Discourse
 from .lexicon import is_word, key_form
+from .tokens import Sentence
 
 # A demonym after these names a medium, not a state's act ("روزنامه فرانسوی").
 MEDIA_WORDS = {"روزنامه", "شبکه", "خبرگزاری", "تلویزیون", "تلویزیونی", "رسانه", "رسانههای", "زبان",
@@ -34,7 +35,7 @@ class MentionResolver:
             grouped.setdefault(first, []).append(item)
         return grouped
 
-    def resolve(self, raw: list[RawMention], sent: Span, words: list[str], ctx: Discourse) -> list[Mention]:
+    def resolve(self, raw: list[RawMention], sent: Sentence, words: list[str], ctx: Discourse) -> list[Mention]:
         """The sentence's mentions with the keys they stand for; notes each in the discourse."""
         if not raw:
             return []
@@ -100,7 +101,7 @@ class MentionResolver:
         return states
 
 
-def _bracketed(sent: Span, words: list[str]) -> set[int]:
+def _bracketed(sent: Sentence, words: list[str]) -> set[int]:
     """Token indices inside [...]: an editor's insertion, not the speaker's words."""
     inside: set[int] = set()
     words = words[sent.start : sent.end]

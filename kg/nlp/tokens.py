@@ -1,9 +1,11 @@
 """Per-token views of a Doc, computed once per distinct word and once per Doc, shared by components."""
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy
 from spacy.attrs import ORTH, SENT_START
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .lexicon import is_word, key_form
 from .verbs import VerbForm, analyse
@@ -35,9 +37,17 @@ def views(doc: Doc) -> tuple[list[str], list[VerbForm | None]]:
     return _last[1]
 
 
-def sentences(doc: Doc) -> list[Span]:
+class Sentence(NamedTuple):
+    """A sentence as token bounds in its Doc: what the claim finder reads of a spaCy Span, made faster."""
+
+    doc: Doc
+    start: int
+    end: int
+
+
+def sentences(doc: Doc) -> list[Sentence]:
     """The Doc's sentences, from its sentence-start array (Doc.sents asks every token in turn)."""
     starts = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if len(doc) else []
     if starts[:1] != [0] and len(doc):
         starts.insert(0, 0)
-    return [doc[a:b] for a, b in zip(starts, starts[1:] + [len(doc)])]
+    return [Sentence(doc, a, b) for a, b in zip(starts, starts[1:] + [len(doc)])]
