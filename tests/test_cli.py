@@ -420,3 +420,15 @@ def test_validate_a_store(store):
     result = kg("validate", "--store", store)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "conforms" in result.stdout
+
+
+def test_a_reader_that_stops_early_ends_the_query_quietly(tmp_path):
+    data = tmp_path / "many.nt"
+    data.write_text("".join(f"<urn:s{i}> <urn:p> \"{'x' * 40} {i}\" .\n" for i in range(5000)), encoding="utf-8")
+    proc = subprocess.Popen([str(KG), "query", "--data", str(data), "SELECT ?s ?o WHERE { ?s ?p ?o }"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout.readline()  # the header; then the reader goes away, as `| head -1` does
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 0
+    assert "Traceback" not in err and "BrokenPipe" not in err
