@@ -16,7 +16,7 @@ from .mentions import MentionResolver
 from .objects import ObjectFinder
 from .tokens import Sentence, sentences, views
 from .verbs import VerbForm
-from .when import day_cue
+from .when import day_cue_in
 
 TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گفتگو")
 # Relations that are themselves speech acts: "X accused Y" reports X speaking.
@@ -55,7 +55,7 @@ class ClaimFinder:
             before = words[sent.start - 1] if sent.start else ""
             if not before or "\n" in before or before.isspace():
                 quote_speaker = ""
-            when = day_cue(words[sent.start : sent.end])
+            when = day_cue_in(words, sent.start, sent.end)
             mentions = self.mentions.resolve(raw_mentions.get(sent.start, []), sent, words, ctx)
             frame = self.attribution.frame(sent, words, forms, mentions, ctx, quote_speaker)
             if frame is not None:

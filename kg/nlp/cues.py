@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import compress, count
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -99,7 +100,7 @@ def speech_verbs_in(forms: list[VerbForm | None], start: int, end: int) -> list[
     """Tokens in [start, end) whose verb stem is a speech verb's (found once per Doc `forms` view)."""
     if _last_speech_verbs[0] is not forms:
         stems = _speech_cues_by_stem()
-        _last_speech_verbs[:] = [forms, [j for j, f in enumerate(forms) if f is not None and f.past in stems]]
+        _last_speech_verbs[:] = [forms, [j for j in compress(count(), forms) if forms[j].past in stems]]
     found = _last_speech_verbs[1]
     return found[bisect_left(found, start) : bisect_left(found, end)]
 
@@ -195,9 +196,13 @@ def _positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
     if _last_positions[0] is not words:
         by_stem = _rule_index()[1]
         singles, pairs = _openings()
-        found = [i for i, (w, nxt, f) in enumerate(zip(words, words[1:] + [""], forms))
-                 if w in singles or (w, nxt) in pairs or (f is not None and f.past in by_stem)]
-        _last_positions[:] = [words, found]
+        firsts = frozenset(first for first, _ in pairs)
+        # compress/map run in C: most tokens are no candidate and cost no Python step
+        found = set(compress(count(), map(singles.__contains__, words)))
+        found.update(i for i in compress(count(), map(firsts.__contains__, words))
+                     if i + 1 < len(words) and (words[i], words[i + 1]) in pairs)
+        found.update(i for i in compress(count(), forms) if forms[i].past in by_stem)
+        _last_positions[:] = [words, sorted(found)]
     return _last_positions[1]
 
 

@@ -1,8 +1,10 @@
 """When a statement was made: day words in its sentence ("امروز چهارشنبه", "دیروز") against the article's date."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import compress, count
 
 from .lexicon import key_form, lexicon
 
@@ -29,6 +31,19 @@ def day_cue(words: list[str]) -> tuple[int | None, int | None]:
                 offset = off if offset is None else offset
                 weekday = day if weekday is None else weekday
     return offset, weekday
+
+
+_last_day_words: list = [None, None]
+
+
+def day_cue_in(words: list[str], start: int, end: int) -> tuple[int | None, int | None]:
+    """day_cue of words[start:end], the Doc's day words found once per `words` view."""
+    if _last_day_words[0] is not words:
+        _last_day_words[:] = [words, list(compress(count(), map(_first_words().__contains__, words)))]
+    found = _last_day_words[1]
+    if bisect_left(found, start) == bisect_left(found, end):
+        return None, None
+    return day_cue(words[start:end])
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,5 @@
 """Statement dates from day words and the article's publication date."""
-from kg.nlp.when import day_cue, statement_date
+from kg.nlp.when import day_cue, day_cue_in, statement_date
 
 
 def test_today_is_the_publication_day():
@@ -31,3 +31,10 @@ def test_a_quoted_claim_is_dated_by_its_speech_frame():
     article = Article("t", "t.txt", text, norm, offsets, date="2019-01-16")
     (claim,) = [c for c in extract_article(article) if c.relation == "supports"]
     assert claim.date == "2019-01-15"
+
+
+def test_day_cue_in_reads_only_its_sentences_words():
+    words = ["او", "گفت", ".", "دیروز", "رفت", "."]
+    assert day_cue_in(words, 0, 3) == (None, None)
+    assert day_cue_in(words, 3, 6) == day_cue(["دیروز", "رفت", "."])
+    assert day_cue_in(words, 3, 6)[0] == -1
