@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
 
 from spacy.tokens import Doc, Span
 
@@ -93,54 +94,64 @@ class ActorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         words, _ = views(doc)
-        names = PhraseIndex(())
+        names = PhraseIndex(())  # names learnt from this document (aliases, new people)
         actors: list[Span] = []
         titles: list[dict] = []
         new: dict[str, dict] = {}
-        i, n, firsts, learnt = 0, len(words), self.firsts, names.by_first
-        while i < n:
-            if words[i] not in firsts and words[i] not in learnt:
-                i += 1
-                continue
-            title = self.titles.match(words, i) if words[i] in self.titles.by_first else None
-            if title is not None:
-                end, state = self._title_complement(words, i + len(title.words))
-                state = state or self.title_states.get(title.words)
-                record = {"start": i, "end": end, "role": title.key, "kind": title.how,
-                          "state": state or "", "person": ""}
-                person = self._name_before(doc, words, i, actors) if title.how in NAMED_KINDS else None
-                if person is None:
-                    after = self.names.match(words, end) if end < len(words) else None
-                    if after is not None and self._is_person(after.key):
-                        person = Span(doc, end, end + len(after.words), kb_id=after.key)
-                        end += len(after.words)
-                if person is not None:
-                    record["person"] = self._person(person, title, state, new, names)
-                    actors.append(Span(doc, person.start, person.end, label="name",
-                                       kb_id=record["person"]))
-                    actors.sort(key=lambda s: s.start)
-                titles.append(record)
-                i = end
-                continue
-            phrase = names.match(words, i) or self.names.match(words, i)
-            if phrase is not None:
-                actors.append(Span(doc, i, i + len(phrase.words), label=phrase.how, kb_id=phrase.key))
-                if len(phrase.words) > 1 and self._is_person(phrase.key):
-                    self._alias_surname(phrase, names)
-                i += len(phrase.words)
-                continue
-            pronoun = self.pronouns.match(words, i) if words[i] in self.pronouns.by_first else None
-            if pronoun is not None:
-                actors.append(Span(doc, i, i + len(pronoun.words), label="pronoun", kb_id=pronoun.key))
-                i += len(pronoun.words)
-                continue
-            i += 1
+        i, todo, k, known = 0, self._starts(words, names, 0), 0, 0
+        while k < len(todo):
+            if todo[k] >= i:
+                i = self._visit(doc, words, todo[k], names, actors, titles, new)
+            k += 1
+            if len(names.by_first) != known:  # a name learnt: its words start mentions from here on
+                known = len(names.by_first)
+                todo, k = self._starts(words, names, i), 0
         doc.spans["actors"] = actors
         doc.spans["titles"] = [Span(doc, t["start"], t["end"], label=t["role"], kb_id=t["state"])
                                for t in titles]
         doc._.titles = titles
         doc._.new_entities = new
         return doc
+
+    def _starts(self, words: list[str], names: PhraseIndex, start: int) -> list[int]:
+        """Tokens from `start` on that a title, name or pronoun (known or learnt) starts with."""
+        tail = words[start:]
+        found = set(compress(count(start), map(self.firsts.__contains__, tail)))
+        found.update(compress(count(start), map(names.by_first.__contains__, tail)))
+        return sorted(found)
+
+    def _visit(self, doc: Doc, words: list[str], i: int, names: PhraseIndex, actors: list[Span],
+               titles: list[dict], new: dict[str, dict]) -> int:
+        """Mark the title, name or pronoun starting at token `i`, if any; where to look next."""
+        title = self.titles.match(words, i) if words[i] in self.titles.by_first else None
+        if title is not None:
+            end, state = self._title_complement(words, i + len(title.words))
+            state = state or self.title_states.get(title.words)
+            record = {"start": i, "end": end, "role": title.key, "kind": title.how,
+                      "state": state or "", "person": ""}
+            person = self._name_before(doc, words, i, actors) if title.how in NAMED_KINDS else None
+            if person is None:
+                after = self.names.match(words, end) if end < len(words) else None
+                if after is not None and self._is_person(after.key):
+                    person = Span(doc, end, end + len(after.words), kb_id=after.key)
+                    end += len(after.words)
+            if person is not None:
+                record["person"] = self._person(person, title, state, new, names)
+                actors.append(Span(doc, person.start, person.end, label="name", kb_id=record["person"]))
+                actors.sort(key=lambda s: s.start)
+            titles.append(record)
+            return end
+        phrase = names.match(words, i) or self.names.match(words, i)
+        if phrase is not None:
+            actors.append(Span(doc, i, i + len(phrase.words), label=phrase.how, kb_id=phrase.key))
+            if len(phrase.words) > 1 and self._is_person(phrase.key):
+                self._alias_surname(phrase, names)
+            return i + len(phrase.words)
+        pronoun = self.pronouns.match(words, i) if words[i] in self.pronouns.by_first else None
+        if pronoun is not None:
+            actors.append(Span(doc, i, i + len(pronoun.words), label="pronoun", kb_id=pronoun.key))
+            return i + len(pronoun.words)
+        return i + 1
 
     def _alias_surname(self, phrase: Phrase, names: PhraseIndex) -> None:
         """After a full name, its last word alone names the same person in this document ("صدر گفت")."""
