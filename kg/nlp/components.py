@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import compress, count
 
 import numpy
 from spacy.attrs import IS_SPACE, SENT_START
@@ -45,7 +46,7 @@ class PersianSentencizer:
         flags[0] = 1
         flags[1:][spaces[:-1] == 1] = 1
         # key forms keep punctuation as it is
-        for i in [i for i, word in enumerate(words[:-1]) if word in BREAKS]:
+        for i in compress(count(), map(BREAKS.__contains__, words[:-1])):
             text = words[i]
             if text in SENTENCE_ENDS:
                 nxt = i + 1
