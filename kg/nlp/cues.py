@@ -2,14 +2,14 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress, count
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 
 from .lexicon import key_form, lexicon, word_list
-from .tokens import Sentence
+from .tokens import LastDoc, Sentence
 from .verbs import VerbForm, analyse
 
 # Suffixes a cue noun may carry: indefinite, plural, possessive ("محوری", "دیدارمان").
@@ -93,15 +93,13 @@ def speech_rules() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     return tuple((_words(r["cue"]), frozenset(_stem_pasts(r["stems"]))) for r in rows)
 
 
-_last_speech_verbs: list = [None, None]
+_speech_verbs: LastDoc[list[int]] = LastDoc()
 
 
 def speech_verbs_in(forms: list[VerbForm | None], start: int, end: int) -> list[int]:
     """Tokens in [start, end) whose verb stem is a speech verb's (found once per Doc `forms` view)."""
-    if _last_speech_verbs[0] is not forms:
-        stems = _speech_cues_by_stem()
-        _last_speech_verbs[:] = [forms, [j for j in compress(count(), forms) if forms[j].past in stems]]
-    found = _last_speech_verbs[1]
+    stems = _speech_cues_by_stem()
+    found = _speech_verbs.get(forms, lambda: [j for j in compress(count(), forms) if forms[j].past in stems])
     return found[bisect_left(found, start) : bisect_left(found, end)]
 
 
@@ -188,22 +186,24 @@ def _openings() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     return frozenset(singles), frozenset(pairs)
 
 
-_last_positions: list = [None, None]
+_rule_starts: LastDoc[list[int]] = LastDoc()
 
 
 def _positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
     """Tokens a rule may start at (its first words or its verb's stem), for the Doc `words` views."""
-    if _last_positions[0] is not words:
-        by_stem = _rule_index()[1]
-        singles, pairs = _openings()
-        firsts = frozenset(first for first, _ in pairs)
-        # compress/map run in C: most tokens are no candidate and cost no Python step
-        found = set(compress(count(), map(singles.__contains__, words)))
-        found.update(i for i in compress(count(), map(firsts.__contains__, words))
-                     if i + 1 < len(words) and (words[i], words[i + 1]) in pairs)
-        found.update(i for i in compress(count(), forms) if forms[i].past in by_stem)
-        _last_positions[:] = [words, sorted(found)]
-    return _last_positions[1]
+    return _rule_starts.get(words, lambda: _find_positions(words, forms))
+
+
+def _find_positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
+    by_stem = _rule_index()[1]
+    singles, pairs = _openings()
+    firsts = frozenset(first for first, _ in pairs)
+    # compress/map run in C: most tokens are no candidate and cost no Python step
+    found = set(compress(count(), map(singles.__contains__, words)))
+    found.update(i for i in compress(count(), map(firsts.__contains__, words))
+                 if i + 1 < len(words) and (words[i], words[i + 1]) in pairs)
+    found.update(i for i in compress(count(), forms) if forms[i].past in by_stem)
+    return sorted(found)
 
 
 def _candidates(words: list[str], forms: list[VerbForm | None],

@@ -7,6 +7,7 @@ from .clauses import HARD_STOPS, Clauses, Mention
 from .cues import CueMatch, relation_rules
 from .discourse import Discourse
 from .lexicon import is_word
+from .tokens import LastDoc
 from .verbs import VerbForm
 
 TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), ("پیرامون",), ("در", "باره")}
@@ -28,13 +29,12 @@ class ObjectFinder:
         self.clauses = clauses
         self.owned = {(r.words[-1] + suffix, m[0]) for r in relation_rules() if r.words
                       for m in r.markers for suffix in ("", "ی", "های", "ها")}
-        self._marked: tuple[Doc | None, frozenset[int]] = (None, frozenset())
+        self._actors_at: LastDoc[frozenset[int]] = LastDoc()
 
     def _actor_tokens(self, doc: Doc) -> frozenset[int]:
         """Tokens inside the Doc's actor spans (worked out once per Doc)."""
-        if self._marked[0] is not doc:
-            self._marked = (doc, frozenset(i for span in doc.spans["actors"] for i in range(span.start, span.end)))
-        return self._marked[1]
+        return self._actors_at.get(doc, lambda: frozenset(i for span in doc.spans["actors"]
+                                                           for i in range(span.start, span.end)))
 
     def find(self, doc: Doc, cue: CueMatch, words: list[str], forms: list[VerbForm | None],
                       mentions: list[Mention], start: int, end: int, subjects: list[str],

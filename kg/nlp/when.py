@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import compress, count
 
 from .lexicon import key_form, lexicon
+from .tokens import LastDoc
 
 
 @lru_cache(maxsize=1)
@@ -33,14 +34,12 @@ def day_cue(words: list[str]) -> tuple[int | None, int | None]:
     return offset, weekday
 
 
-_last_day_words: list = [None, None]
+_day_words_at: LastDoc[list[int]] = LastDoc()
 
 
 def day_cue_in(words: list[str], start: int, end: int) -> tuple[int | None, int | None]:
     """day_cue of words[start:end], the Doc's day words found once per `words` view."""
-    if _last_day_words[0] is not words:
-        _last_day_words[:] = [words, list(compress(count(), map(_first_words().__contains__, words)))]
-    found = _last_day_words[1]
+    found = _day_words_at.get(words, lambda: list(compress(count(), map(_first_words().__contains__, words))))
     if bisect_left(found, start) == bisect_left(found, end):
         return None, None
     return day_cue(words[start:end])
