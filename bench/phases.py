@@ -9,7 +9,6 @@ import resource
 import shutil
 import statistics
 import time
-from importlib import resources
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "bulk" / "fars-news.jsonl"
@@ -199,13 +198,9 @@ def phase_generate(cfg: dict) -> dict:
 
 def _query_text(name: str, targets: dict[str, str]) -> str:
     """A named query of kg/queries with its parameters bound to concrete IRIs by VALUES in every WHERE block."""
-    text = resources.files("kg").joinpath("queries", f"{name}.rq").read_text(encoding="utf-8")
-    params = QUERIES[name]
-    if not params:
-        return text
-    values = "VALUES (" + " ".join(f"?{p}" for p in params) + ") { (" + \
-             " ".join(f"<{targets[p]}>" for p in params) + ") } "
-    return re.sub(r"WHERE\s*\{", lambda m: m.group(0) + " " + values, text)
+    from kg.api import named_query
+
+    return named_query(name, {p: f"<{targets[p]}>" for p in QUERIES[name]})
 
 
 def _time_queries(run, targets: dict[str, str], runs: int, slow: float = 1e9) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -291,11 +291,13 @@ def push(paths: Iterable[str | Path], endpoint: str, graph_iri: str | None = Non
     return sent
 
 
-def named_query(name: str) -> str:
-    """The text of one of kg's named queries (kg/queries/NAME.rq)."""
+def named_query(name: str, params: Mapping[str, str] | None = None) -> str:
+    """The text of one of kg's named queries (kg/queries/NAME.rq), its `params` given values
+    (`{"actor": "res:actor/IRQ"}`; see kg.sparql.bind_values)."""
+    from .sparql import bind_values
     from .sparql import named_query as load
 
-    return load(name)
+    return bind_values(load(name), params or {})
 
 
 def named_queries() -> dict[str, str]:

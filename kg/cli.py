@@ -38,10 +38,20 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if extraction.failures and not extraction.articles else 0
 
 
+def _param(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep or not name or not value:
+        raise UsageError(f"--param {text!r}: want NAME=VALUE, e.g. actor=res:actor/IRQ")
+    return name.lstrip("?$"), value
+
+
 def cmd_query(args: argparse.Namespace) -> int:
     """kg query SPARQL|-f FILE.rq --data FILE|--store DIR"""
+    params = dict(_param(p) for p in args.param or ())
+    if params and not args.named:
+        raise UsageError("--param gives values to a named query's parameters: use it with --named")
     if args.named:
-        sparql = api.named_query(args.named)
+        sparql = api.named_query(args.named, params)
     elif args.file:
         try:
             sparql = Path(args.file).read_text(encoding="utf-8")
@@ -151,6 +161,8 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("-f", "--file", help="read the query from a .rq file")
     q.add_argument("--named", help="run one of kg's named queries: " + ", ".join(sorted(api.named_queries())))
+    q.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="a named query's parameter: an IRI (res:actor/IRQ, <http://...>) or a string (lang=fa)")
     _graph_options(q, "to query").add_argument(
         "--endpoint", help="a SPARQL endpoint: http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql (Virtuoso)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -62,6 +63,32 @@ def run_query(graph: Graph, sparql: str, bindings: Mapping[str, Node] | None = N
     except Exception as e:
         raise QueryError(f"cannot run the query: {_one_line(str(e))}") from e
     return QueryResult(answer.type, list(GRAPH_VARIABLES), rows, graph=built, prefixes=prefixes)
+
+
+def bind_values(sparql: str, params: Mapping[str, str]) -> str:
+    """`sparql` with each parameter given a value by a VALUES clause opening every WHERE block, so that
+    sub-selects see it too, on any engine. A value is an IRI (<...>, http(s)://..., or prefix:name with
+    one of kg's prefixes) or else a plain string ("fa" for ?lang)."""
+    if not params:
+        return sparql
+    for name in params:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or not re.search(rf"[?$]{name}\b", sparql):
+            raise UsageError(f"the query has no variable ?{name} to give a value")
+    names = " ".join(f"?{name}" for name in params)
+    values = f"VALUES ({names}) {{ ({' '.join(_term(value) for value in params.values())}) }} "
+    return re.sub(r"\bWHERE\s*\{", lambda m: m.group(0) + " " + values, sparql, flags=re.IGNORECASE)
+
+
+def _term(value: str) -> str:
+    """A parameter value as a SPARQL term."""
+    prefix, _, local = value.partition(":")
+    if value.startswith("<") and value.endswith(">"):
+        return value
+    if re.match(r"(https?|urn):", value):
+        return f"<{value}>"
+    if prefix in PREFIXES and local and not local.startswith("//"):
+        return f"<{PREFIXES[prefix]}{local}>"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def named_query(name: str) -> str:

@@ -365,6 +365,27 @@ def test_named_query_on_a_store(turtle, store):
     assert on_store.stdout == kg("query", "--named", "provenance", "--data", turtle, "--format", "csv").stdout
 
 
+def test_named_query_parameters_from_the_command_line(turtle, store):
+    args = ("query", "--named", "actor-claims", "--param", "actor=res:actor/RU", "--format", "csv")
+    on_file, on_store = kg(*args, "--data", turtle), kg(*args, "--store", store)
+    assert on_file.returncode == 0, on_file.stderr
+    rows = list(csv.DictReader(io.StringIO(on_file.stdout)))
+    assert rows and {r["actor"] for r in rows} == {"https://w3id.org/dipkg/resource/actor/RU"}
+    assert on_store.stdout == on_file.stdout
+    everyone = kg("query", "--named", "actor-claims", "--data", turtle, "--format", "csv")
+    assert len(list(csv.DictReader(io.StringIO(everyone.stdout)))) > len(rows)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("--named", "between", "--param", "actor=res:actor/IQ"), "the query has no variable ?actor"),
+    (("--named", "between", "--param", "a"), "want NAME=VALUE"),
+    ((SUPPORTS_QUERY, "--param", "a=res:actor/IQ"), "use it with --named"),
+])
+def test_a_bad_parameter_is_a_one_line_usage_error(turtle, args, message):
+    result = kg("query", *args, "--data", turtle)
+    assert result.returncode == 64 and message in result.stderr and len(result.stderr.splitlines()) == 1
+
+
 @pytest.mark.parametrize("suffix", [".ttl", ".nq", ".jsonld"])
 def test_export_of_a_store_holds_the_extracted_graph(graph, store, tmp_path, suffix):
     out = tmp_path / f"export{suffix}"

@@ -11,7 +11,7 @@ from rdflib.namespace import RDF
 
 from kg.errors import QueryError, UsageError
 from kg.model import Article, Claim, Entity
-from kg.sparql import QueryResult, format_result, named_query, named_queries, run_query
+from kg.sparql import QueryResult, bind_values, format_result, named_query, named_queries, run_query
 from kg.rdf.build import add_article, add_claim, new_graph
 from kg.rdf.iris import article_iri, claim_iri, entity_iri
 from kg.rdf.vocab import DIP
@@ -336,3 +336,26 @@ def test_json_of_an_ask(graph):
 def test_unknown_format(graph):
     with pytest.raises(UsageError, match="xml"):
         format_result(run_query(graph, "ASK { ?s ?p ?o }"), "xml")
+
+
+@pytest.mark.parametrize("name, params", [
+    ("actor-claims", {"actor": RUS}),
+    ("between", {"a": SYR, "b": RUS}),
+    ("claims", {"relation": None}),
+])
+def test_values_bound_in_the_text_answer_as_bindings_do(graph, name, params):
+    bindings = {k: entity_iri(v) if v is not None else DIP.criticizes for k, v in params.items()}
+    text = bind_values(named_query(name), {k: f"<{v}>" for k, v in bindings.items()})
+    assert records(run_query(graph, text)) == records(run_query(graph, named_query(name), bindings))
+    assert records(run_query(graph, text))
+
+
+def test_parameter_values_are_iris_prefixed_names_or_strings():
+    text = bind_values("SELECT ?a ?lang WHERE { ?a ?p ?lang }", {"a": "res:actor/IQ", "lang": 'f"a'})
+    assert 'VALUES (?a ?lang) { (<https://w3id.org/dipkg/resource/actor/IQ> "f\\"a") }' in text
+    assert "<http://x.org/y>" in bind_values("SELECT ?a WHERE { ?a ?p ?o }", {"a": "http://x.org/y"})
+
+
+def test_a_parameter_the_query_lacks_is_a_usage_error():
+    with pytest.raises(UsageError, match=r"no variable \?actor"):
+        bind_values(named_query("between"), {"actor": "res:actor/IQ"})
