@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from .attribution import AGENT_MARKERS, Attribution
 from .claimset import agents_from_reasons, drop_embedded, lend_speakers, split_parties
 from .clauses import Clauses, Mention
-from .cues import CueMatch, find_cues, modality_of
+from .cues import CueMatch, find_cues, modality_of, rule_starts_in, speech_verbs_in
 from .discourse import Discourse
 from .kb import KnowledgeBase
 from .lexicon import key_form, lexicon
@@ -55,8 +55,13 @@ class ClaimFinder:
             before = words[sent.start - 1] if sent.start else ""
             if not before or "\n" in before or before.isspace():
                 quote_speaker = ""
+            raw = raw_mentions.get(sent.start, [])
+            if not raw and not speech_verbs_in(forms, sent.start, sent.end) \
+                    and not rule_starts_in(words, forms, sent.start, sent.end):
+                ctx.speaker = quote_speaker  # no actor, speech verb or cue: no frame and no claim
+                continue
             when = day_cue_in(words, sent.start, sent.end)
-            mentions = self.mentions.resolve(raw_mentions.get(sent.start, []), sent, words, ctx)
+            mentions = self.mentions.resolve(raw, sent, words, ctx)
             frame = self.attribution.frame(sent, words, forms, mentions, ctx, quote_speaker)
             if frame is not None:
                 ctx.speaker, content = frame
@@ -75,9 +80,6 @@ class ClaimFinder:
             claims.extend(agents_from_reasons(drop_embedded(found)))
         doc._.claims = split_parties(lend_speakers([c for c in claims if c["subjects"]]))
         return doc
-
-
-
 
 
 

@@ -219,15 +219,19 @@ def _candidates(words: list[str], forms: list[VerbForm | None],
             yield i, rule
 
 
+def rule_starts_in(words: list[str], forms: list[VerbForm | None], start: int, end: int) -> list[int]:
+    """Tokens in [start, end) a relation rule may start at."""
+    positions = _positions(words, forms)
+    return positions[bisect_left(positions, start) : bisect_left(positions, end)]
+
+
 def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) -> list[CueMatch]:
     """Relation cues in a sentence, a negative-polarity reading winning over the plain one."""
-    positions = _positions(words, forms)
-    lo = bisect_left(positions, sent.start)
-    hi = bisect_left(positions, sent.end, lo)
-    if lo == hi:
+    starts = rule_starts_in(words, forms, sent.start, sent.end)
+    if not starts:
         return []
     found: dict[tuple[int, int], list[CueMatch]] = {}
-    for i, rule in _candidates(words, forms, positions[lo:hi]):
+    for i, rule in _candidates(words, forms, starts):
         if rule.words:
             end = _cue_at(words, i, rule.words)
             if end < 0:
