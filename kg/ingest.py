@@ -15,10 +15,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import DataError, InputError, UsageError
-from .webpage import read_html
 from .model import Article, Entity
 from .normalise import fold_key, normalise
 from .translit import transliterate
+from .webpage import read_html
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
