@@ -3,7 +3,7 @@
 The client reads articles lazily (files, folders, JSONL corpora), cuts them into partitions of
 `partition_size` articles and keeps a bounded number of partitions in flight, so its memory does not
 grow with the corpus. Each worker process builds the kg pipeline once (kg.api caches it per process
-and `_warm_up` builds it as soon as the run starts) and returns the N-Quads text of its partition,
+and `_warm_up` builds it as soon as the run starts) and returns the triples of its partition,
 one named graph per article (the quads `kg.api.build_dataset` holds). The client writes `part-00000.nq`, ...
 into the output folder atomically as results arrive, then `summary.json`. `map_partitions` is the
 same loop without files; `extract_for_store` feeds it to `kg ingest --dask`, article by article, in
@@ -28,7 +28,6 @@ from .model import Article
 from .rdf.build import article_triples
 from .rdf.iris import article_iri
 from .rdf.ntriples import ntriples
-from .store import article_graphs
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -65,16 +64,22 @@ class DaskReport:
 
 @dataclass(frozen=True)
 class PartitionResult:
-    """One partition's outcome: its N-Quads text, counts, failures as (where, what) pairs, and each extracted
-    article's id with its claims' relations, in order (`index` None: an unreadable input)."""
+    """One partition's outcome: counts, failures as (where, what) pairs, and each extracted article's id,
+    its claims' relations and its triples as N-Triples, in order (`index` None: an unreadable input)."""
 
     index: int | None
-    nquads: str
     articles: int
     claims: dict[str, int]
     failures: tuple[tuple[str, str], ...] = ()
     failed: bool = False
-    extracted: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    extracted: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+
+    @property
+    def nquads(self) -> str:
+        """The partition as N-Quads, one named graph per article."""
+        # an N-Triples line ends in " .\n", and nowhere else (literals escape their newlines)
+        return "".join(text.replace(" .\n", f" <{article_iri(article_id)}> .\n")
+                       for article_id, _, text in self.extracted)
 
 
 def _warm_up(kb_files: tuple[str, ...]) -> bool:
@@ -84,11 +89,10 @@ def _warm_up(kb_files: tuple[str, ...]) -> bool:
 
 
 def extract_partition(index: int, articles: list[Article], kb_files: tuple[str, ...] = ()) -> PartitionResult:
-    """Extract a batch of articles and return it as N-Quads (one named graph per article); runs on a worker."""
+    """Extract a batch of articles, each into N-Triples (its named graph in the N-Quads); runs on a worker."""
     extraction = Extraction()
     failures = []
     extracted = []
-    quads = []
     for article in articles:
         try:
             claims = extract_article(article, kb_files)
@@ -97,9 +101,8 @@ def extract_partition(index: int, articles: list[Article], kb_files: tuple[str, 
             continue
         extraction.articles.append(article)
         extraction.claims.extend(claims)
-        extracted.append((article.id, tuple(c.relation for c in claims)))
-        quads.append(ntriples(article_triples(article, claims), graph=article_iri(article.id)))
-    return PartitionResult(index, "".join(quads), len(extraction.articles), dict(extraction.by_relation()), tuple(failures),
+        extracted.append((article.id, tuple(c.relation for c in claims), ntriples(article_triples(article, claims))))
+    return PartitionResult(index, len(extraction.articles), dict(extraction.by_relation()), tuple(failures),
                            extracted=tuple(extracted))
 
 
@@ -209,7 +212,7 @@ def map_partitions(items: Iterable[Article | InputError], client: Client, *, par
     names: dict[str, tuple[int, list[str]]] = {}
     for item in batches(items, partition_size):
         if isinstance(item, InputError):
-            yield PartitionResult(None, "", 0, {}, ((item.path, item.problem),))
+            yield PartitionResult(None, 0, {}, ((item.path, item.problem),))
             continue
         future = client.submit(extract_partition, len(names), item, kb, pure=False)
         names[future.key] = (len(names), [a.id for a in item])
@@ -227,7 +230,7 @@ def _result(future, names: dict[str, tuple[int, list[str]]]) -> PartitionResult:
         return future.result()
     except Exception as e:  # a worker died or the task raised: report it and go on
         reason = (f"partition {index} (articles {ids[0]} to {ids[-1]})", f"not extracted: {type(e).__name__}: {e}")
-        return PartitionResult(index, "", 0, {}, (reason,), failed=True)
+        return PartitionResult(index, 0, {}, (reason,), failed=True)
     finally:
         future.release()
 
@@ -273,9 +276,8 @@ def extract_for_store(articles: Iterable[Article], scheduler: str | Client, *, p
         for result in map_partitions(articles, client, partition_size=partition_size, kb_files=kb_files,
                                      ordered=True):
             yield from (InputError(where, what) for where, what in result.failures)
-            graphs = article_graphs(result.nquads)
-            for article_id, relations in result.extracted:
-                yield Extracted(article_id, "", graphs[str(article_iri(article_id))], relations)
+            for article_id, relations, text in result.extracted:
+                yield Extracted(article_id, "", text, relations)
     finally:
         if owned:
             client.close()

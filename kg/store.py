@@ -94,15 +94,6 @@ def write_article(store: ox.Store, article_id: str, ntriples: str) -> None:
         raise StoreError(f"cannot write article {article_id}: {_problem(e)}") from None
 
 
-def article_graphs(nquads: str) -> dict[str, str]:
-    """The named graphs of an N-Quads text (a `kg extract --dask` partition) as N-Triples, by graph IRI."""
-    graphs: dict[str, list[ox.Triple]] = {}
-    for quad in ox.parse(nquads, ox.RdfFormat.N_QUADS):
-        graphs.setdefault(quad.graph_name.value, []).append(quad.triple)
-    return {iri: ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-            for iri, triples in graphs.items()}
-
-
 def article_count(store: ox.Store) -> int:
     """Number of articles in the store."""
     return sum(1 for _ in store.named_graphs())
