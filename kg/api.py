@@ -293,7 +293,7 @@ def push(paths: Iterable[str | Path], endpoint: str, graph_iri: str | None = Non
 
 def named_query(name: str, params: Mapping[str, str] | None = None) -> str:
     """The text of one of kg's named queries (kg/queries/NAME.rq), its `params` given values
-    (`{"actor": "res:actor/IRQ"}`; see kg.sparql.bind_values)."""
+    (`{"actor": "res:actor/IQ"}`; see kg.sparql.bind_values)."""
     from .sparql import bind_values
     from .sparql import named_query as load
 

@@ -41,7 +41,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def _param(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name or not value:
-        raise UsageError(f"--param {text!r}: want NAME=VALUE, e.g. actor=res:actor/IRQ")
+        raise UsageError(f"--param {text!r}: want NAME=VALUE, e.g. actor=res:actor/IQ")
     return name.lstrip("?$"), value
 
 
@@ -162,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("-f", "--file", help="read the query from a .rq file")
     q.add_argument("--named", help="run one of kg's named queries: " + ", ".join(sorted(api.named_queries())))
     q.add_argument("--param", action="append", metavar="NAME=VALUE",
-                   help="a named query's parameter: an IRI (res:actor/IRQ, <http://...>) or a string (lang=fa)")
+                   help="a named query's parameter: an IRI (res:actor/IQ, <http://...>) or a string (lang=fa)")
     _graph_options(q, "to query").add_argument(
         "--endpoint", help="a SPARQL endpoint: http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql (Virtuoso)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
