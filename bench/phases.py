@@ -46,10 +46,10 @@ def _warm() -> None:
 
 
 def _extract_file(path: str, out=None) -> tuple[int, int]:
-    """Read a JSONL file and extract it as `kg ingest` and `kg.distributed` do, into N-Quads (a named graph
+    """Read a JSONL file and extract it as `kg ingest` and `kg.run.distributed` do, into N-Quads (a named graph
     per article) written to the text file `out` when given: articles, claims."""
     from kg.api import extract_article
-    from kg.ingest import read_jsonl
+    from kg.read.sources import read_jsonl
     from kg.rdf.build import article_triples
     from kg.rdf.iris import article_iri
     from kg.rdf.ntriples import ntriples
@@ -131,10 +131,10 @@ def phase_calibrate(cfg: dict) -> dict:
 
 
 def phase_dask(cfg: dict) -> dict:
-    """The same corpus through kg.distributed.extract_on_dask on a 2-process LocalCluster."""
+    """The same corpus through kg.run.distributed.extract_on_dask on a 2-process LocalCluster."""
     from distributed import Client, LocalCluster
 
-    from kg.distributed import extract_on_dask
+    from kg.run.distributed import extract_on_dask
 
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
@@ -197,7 +197,7 @@ def phase_generate(cfg: dict) -> dict:
 
 
 def _query_text(name: str, targets: dict[str, str]) -> str:
-    """A named query of kg/queries with its parameters bound to concrete IRIs by VALUES in every WHERE block."""
+    """A named query of kg/queries/rq with its parameters bound to concrete IRIs by VALUES in every WHERE block."""
     from kg.api import named_query
 
     return named_query(name, {p: f"<{targets[p]}>" for p in QUERIES[name]})

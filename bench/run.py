@@ -12,7 +12,7 @@ the original; they are streamed to N-Quads and N-Triples files, never held in rd
 distinct triples. pyoxigraph loads them with bulk_load into an on-disk store, either as one graph
 (the N-Triples) or as a graph per article (the N-Quads, queried through the union default graph);
 a fresh process opens the store read-only to query it, as `kg query --store` does. The named
-queries of kg/queries get their parameters as VALUES in every WHERE block (pyoxigraph's
+queries of kg/queries/rq get their parameters as VALUES in every WHERE block (pyoxigraph's
 `substitutions` do not reach into sub-selects, and were 30-1000x slower here). Figures from one
 run on a shared machine: read the ratios, not the seconds. A script, not a test: it asserts nothing.
 """
@@ -98,7 +98,7 @@ def extraction_table(r: dict) -> str:
                     "≥ 1.6×", f"{two['rss_mb']:.0f} + {two['children_rss_mb']:.0f} MB per worker"))
     if "dask" in r:
         d = r["dask"]
-        rows.append(row("kg.distributed on a LocalCluster of 2 workers (started and warmed before timing)", d,
+        rows.append(row("kg.run.distributed on a LocalCluster of 2 workers (started and warmed before timing)", d,
                         f"{one['work'] / d['seconds']:.2f}× Pool of 1", "", f"{d['rss_mb']:.0f} MB client"))
     rows.append(["control: pure-Python loop, Pool of 2 vs Pool of 1", "", "", "",
                  " and ".join(f"{c['speedup']:.2f}×" for c in r["calibrate"]), "before and after the Pools", ""])

@@ -1,7 +1,10 @@
-"""Plain data passed between stages: articles, entities and claims (stdlib only)."""
+"""Plain data passed between stages: articles, entities, claims and what a run extracted (stdlib only)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
+
+from .errors import InputError
 
 MODALITIES = ("asserted", "future", "intended", "desired")
 
@@ -67,3 +70,26 @@ class Claim:
     conditional: bool = False
     date: str | None = None
     cues: tuple[str, ...] = field(default=(), compare=False)
+
+
+@dataclass
+class Extraction:
+    """What one extraction run produced: articles read, claims found, files that failed."""
+
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    failures: list[InputError] = field(default_factory=list)
+
+    def by_relation(self) -> Counter[str]:
+        """Number of claims per relation."""
+        return Counter(c.relation for c in self.claims)
+
+    def summary(self, failures: bool = True) -> str:
+        """A few lines: articles, claims by relation and (unless `failures` is false) failures with reasons."""
+        lines = [f"{len(self.articles)} articles, {len(self.claims)} claims"]
+        for relation, n in self.by_relation().most_common():
+            lines.append(f"  {relation:<20} {n}")
+        if failures and self.failures:
+            lines.append(f"{len(self.failures)} failed:")
+            lines.extend(f"  {e}" for e in self.failures)
+        return "\n".join(lines)

@@ -1,4 +1,4 @@
-"""Extraction accuracy on ../shared/corpus: kg.eval agrees with the reference scorer, and the strict
+"""Extraction accuracy on ../shared/corpus: kg.eval.score agrees with the reference scorer, and the strict
 figures stay above the thresholds below. Skipped when /work/shared is not beside the repository."""
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 from rdflib import Graph
 
 from kg import api
-from kg.eval import evaluate
+from kg.eval.score import evaluate
 
 # The one place the accuracy floors live: strict figures of the reference scorer. The seed floors are
 # issue 2's (precision 0.80, recall 0.60) and issue 3's (F1 0.85); the dev floor is issue 3's target.
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.skipif(not SCORER.exists(), reason=f"no {SCORER}")
 
 @pytest.fixture(scope="module")
 def scored(shared_corpus_extraction, tmp_path_factory):
-    """Per corpus: (kg.eval's Evaluation, the reference scorer's JSON) of the extracted Turtle."""
+    """Per corpus: (kg.eval.score's Evaluation, the reference scorer's JSON) of the extracted Turtle."""
     cache = {}
 
     def score(name):

@@ -14,7 +14,8 @@ from kg.errors import InputError, UsageError
 from kg.model import Article, Claim, Entity
 from kg.rdf.build import add_article, add_claim
 from kg.rdf.vocab import DIP, WD
-from kg.sparql import named_query, run_query
+from kg.queries.named import named_query
+from kg.rdf.sparql import run_query
 
 GOOD_TEXT = "سرگئی لاوروف، وزیر خارجه روسیه امروز گفت: روسیه از دولت سوریه حمایت می\u200cکند.\n"
 
@@ -217,6 +218,18 @@ def test_demo_writes_its_graph_and_diagram(tmp_path, demo_graph):
 
 
 def test_the_demo_graph_uses_only_terms_the_ontology_declares(demo_graph):
-    from kg.validate import undeclared_terms
+    from kg.rdf.validate import undeclared_terms
 
     assert undeclared_terms(demo_graph) == set()
+
+
+def test_the_package_exports_the_api_functions_even_after_every_stage_is_imported():
+    import importlib
+
+    import kg
+
+    for stage in ("queries.named", "queries.formats", "diagrams.diagram", "eval.score", "run.batch", "store.oxigraph"):
+        importlib.import_module(f"kg.{stage}")
+    for name in kg.__all__:
+        if name != "__version__":
+            assert getattr(kg, name) is getattr(api, name), name

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..errors import UsageError
 from ..model import Article, Claim, Entity
-from ..translit import transliterate
+from ..read.translit import transliterate
 from . import components  # noqa: F401  (registers the factories)
 from . import tokenizer  # noqa: F401  (registers the tokenizer)
 from .actors import new_person

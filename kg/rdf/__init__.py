@@ -1,0 +1,1 @@
+"""RDF: the dip: vocabulary, deterministic IRIs, triples of claims, SPARQL on rdflib, RDF files, SHACL."""

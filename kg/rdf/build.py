@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
 
 from ..model import Article, Claim, Entity
@@ -47,6 +47,34 @@ def new_graph() -> Graph:
     g = Graph()
     bind_prefixes(g)
     return g
+
+
+def claims_graph(articles: Iterable[Article], claims: Iterable[Claim]) -> Graph:
+    """One graph of `articles` and their `claims`."""
+    g = new_graph()
+    lang = {}
+    for article in articles:
+        add_article(g, article)
+        lang[article.id] = article.lang
+    for claim in claims:
+        add_claim(g, claim, lang.get(claim.article, "fa"))
+    return g
+
+
+def claims_dataset(articles: Iterable[Article], claims: Iterable[Claim]) -> Dataset:
+    """A dataset of `articles` and their `claims`, one named graph per article (for TriG and N-Quads)."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    graphs, lang = {}, {}
+    for article in articles:
+        graphs[article.id] = ds.graph(article_iri(article.id))
+        add_article(graphs[article.id], article)
+        lang[article.id] = article.lang
+    for claim in claims:
+        if claim.article not in graphs:
+            graphs[claim.article] = ds.graph(article_iri(claim.article))
+        add_claim(graphs[claim.article], claim, lang.get(claim.article, "fa"))
+    return ds
 
 
 def bind_prefixes(g: Graph) -> Graph:

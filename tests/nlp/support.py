@@ -4,7 +4,7 @@ from __future__ import annotations
 from kg.api import extract_article
 from kg.model import Article, Claim
 from kg.nlp.kb import load_kb
-from kg.normalise import normalise
+from kg.read.normalise import normalise
 
 
 def article(text: str, ident: str = "test-1") -> Article:

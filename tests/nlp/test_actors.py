@@ -6,7 +6,7 @@ import pytest
 
 from kg.model import Claim
 from kg.nlp import make_nlp
-from kg.normalise import normalise
+from kg.read.normalise import normalise
 
 from support import acts_for, claims_of, keys, targets
 

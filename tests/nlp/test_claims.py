@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.api import extract_article
-from kg.ingest import read_article
+from kg.read.sources import read_article
 from kg.model import Claim
 from kg.nlp.kb import load_kb
 

@@ -8,7 +8,7 @@ from spacy.language import Language
 import kg.nlp  # noqa: F401  (registers the factories and the tokenizer)
 from kg.errors import UsageError
 from kg.nlp import make_nlp
-from kg.normalise import normalise
+from kg.read.normalise import normalise
 
 TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "kg.fa_tokenizer.v1"}}}
 

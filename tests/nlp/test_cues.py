@@ -10,7 +10,7 @@ from kg.nlp import make_nlp
 from kg.nlp.cues import find_cues, is_speech_verb, modality_words, relation_rules, speech_rules
 from kg.nlp.lexicon import data_path, is_word, key_form, read_tsv
 from kg.nlp.verbs import analyse
-from kg.normalise import normalise
+from kg.read.normalise import normalise
 
 from support import claims_of, keys, targets
 

@@ -6,7 +6,7 @@ import pytest
 from kg.nlp.pipeline import make_nlp
 from kg.nlp.tokens import LastDoc, Sentence, sentences, views
 from kg.nlp.verbs import analyse
-from kg.normalise import normalise
+from kg.read.normalise import normalise
 
 TEXT = "وزیر خارجه گفت: ما از عراق حمایت می\u200cکنیم. او افزود که گفت\u200cوگوها ادامه دارد."
 

@@ -24,7 +24,7 @@ def test_no_day_word_keeps_the_publication_day_and_no_date_stays_unknown():
 def test_a_quoted_claim_is_dated_by_its_speech_frame():
     from kg.api import extract_article
     from kg.model import Article
-    from kg.normalise import normalise
+    from kg.read.normalise import normalise
 
     text = "لاوروف دیروز گفت: ما از عراق حمایت می‌کنیم."
     norm, offsets = normalise(text)

@@ -1,0 +1,255 @@
+"""Claim graph -> networkx -> matplotlib figure: actors as nodes, claims as edges coloured by family."""
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import matplotlib
+import networkx as nx
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS
+from rdflib.term import Node
+
+from ..errors import DataError, UsageError
+from ..rdf import vocab
+from ..rdf.vocab import DIP
+
+FAMILY_COLOURS = {
+    "stance+": "#2ca02c",
+    "stance-": "#ff7f0e",
+    "censure": "#d62728",
+    "appeal": "#9467bd",
+    "threat": "#8c564b",
+    "consult": "#1f77b4",
+    "agree": "#17becf",
+    "cooperate": "#bcbd22",
+    "aid": "#e377c2",
+    "coerce": "#7f0000",
+    "retreat": "#7f7f7f",
+    "force": "#000000",
+}
+OTHER = "other"
+OTHER_COLOUR = "#b0b0b0"
+ACTOR_STYLE = {"node_shape": "o", "node_color": "#dbe9f6", "edgecolors": "#4a6fa5"}
+TOPIC_STYLE = {"node_shape": "s", "node_color": "#fdf1c7", "edgecolors": "#b38f00"}
+SEED = 7
+HUB_WEIGHT = 0.05
+GAP = 0.11
+FORMATS = (".png", ".svg")
+
+
+def relation_families() -> dict[str, str]:
+    """Each relation's family, from the packaged `relations.tsv`; every family must have a colour."""
+    families = vocab.relation_families()
+    if unknown := sorted(set(families.values()) - FAMILY_COLOURS.keys()):
+        raise DataError(f"relations.tsv: families without a colour: {', '.join(unknown)}")
+    return families
+
+
+def claim_network(
+    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40
+) -> nx.MultiDiGraph:
+    """Actors and topics as nodes; an edge per claim and (subject, object) pair, keyed by the claim."""
+    families = relation_families()
+    net = nx.MultiDiGraph()
+    for claim in sorted(set(graph.subjects(RDF.type, DIP.Claim))):
+        relation = graph.value(claim, DIP.relation)
+        if relation is None:
+            continue
+        name = _tail(relation)
+        negated = graph.value(claim, DIP.negated, default=Literal(False)).toPython() is True
+        for s in sorted(graph.objects(claim, DIP.subject)):
+            for o in sorted(graph.objects(claim, DIP.object)):
+                if s != o:
+                    net.add_edge(s, o, key=claim, relation=name, negated=negated,
+                                 family=families.get(name, OTHER))
+    focus = _find_actor(graph, net, actor) if actor is not None else set()
+    if focus:
+        net = net.edge_subgraph([e for e in net.edges(keys=True) if focus & {e[0], e[1]}]).copy()
+    claims = defaultdict(set)
+    for u, v, claim in net.edges(keys=True):
+        claims[u].add(claim)
+        claims[v].add(claim)
+    for node in net:
+        net.nodes[node].update(
+            label=node_label(graph, node, lang),
+            topic=(node, RDF.type, DIP.Topic) in graph,
+            claims=len(claims[node]),
+        )
+    kept = _keep_largest(net, max_nodes, focus)
+    kept.graph["focus"] = sorted(focus)
+    return kept
+
+
+def node_label(graph: Graph, node: Node, lang: str = "fa") -> str:
+    """The node's least rdfs:label in `lang`, else in English, else its IRI's last segment."""
+    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
+    for wanted in (lang, "en"):
+        found = [str(o) for o in labels if _lang_matches(o.language, wanted)]
+        if found:
+            return min(found)
+    return _tail(node)
+
+
+def draw_graph(
+    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40
+) -> Figure:
+    """A figure of the claim network; Persian labels go to matplotlib raw (it shapes them itself)."""
+    net = claim_network(graph, lang=lang, actor=actor, max_nodes=max_nodes)
+    fig = Figure(figsize=(13, 9))
+    ax = fig.add_axes((0.01, 0.01, 0.78, 0.9))
+    ax.set_axis_off()
+    claims = {key for _, _, key in net.edges(keys=True)}
+    about = f" of {net.nodes[net.graph['focus'][0]]['label']}" if net.graph["focus"] else ""
+    # two lines, so that a right-to-left name ends its line and the digits keep their place
+    fig.suptitle(f"Diplomatic claims{about}\n{len(claims)} claims between {len(net)} parties",
+                 fontsize=14, x=0.4)
+    if not len(net):
+        ax.text(0.5, 0.5, "no claims to draw", ha="center", va="center", fontsize=14, color="grey")
+        return fig
+    pos = _layout(net)
+    sizes = {n: min(450 + 200 * d["claims"], 2600) for n, d in net.nodes(data=True)}
+    for topic, style in ((False, ACTOR_STYLE), (True, TOPIC_STYLE)):
+        nodes = [n for n, d in net.nodes(data=True) if d["topic"] is topic]
+        nx.draw_networkx_nodes(net, pos, nodelist=nodes, node_size=[sizes[n] for n in nodes],
+                               linewidths=1.2, ax=ax, **style)
+    _draw_edges(net, pos, sizes, ax)
+    for node, data in net.nodes(data=True):
+        text = ax.text(*pos[node], data["label"], ha="center", va="center", fontsize=10, zorder=5,
+                       bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.7})
+        text.set_gid(f"label {node}")
+    _legends(fig, net)
+    ax.margins(x=0.14, y=0.08)
+    return fig
+
+
+def save_figure(fig: Figure, path: str | Path) -> Path:
+    """Write `fig` as PNG or SVG (by extension); SVG keeps labels as text, dated nowhere."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise UsageError(f"{path}: cannot draw to {suffix or 'a file without extension'}; "
+                         "use .png or .svg")
+    if suffix == ".svg":
+        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
+            fig.savefig(path, format="svg", metadata={"Date": None})
+    else:
+        fig.savefig(path, format="png", dpi=150)
+    return path
+
+
+def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axes) -> None:
+    """One arrow per (subject, object, relation, negated), thicker for repeated claims, bent apart."""
+    bundles: dict[tuple, list[URIRef]] = defaultdict(list)
+    for u, v, claim, d in net.edges(keys=True, data=True):
+        bundles[(u, v, d["relation"], d["negated"], d["family"])].append(claim)
+    between: dict[frozenset, list[tuple]] = defaultdict(list)
+    for bundle in sorted(bundles):
+        between[frozenset(bundle[:2])].append(bundle)
+    for pair in between.values():
+        for i, (u, v, relation, negated, family) in enumerate(pair):
+            rad = 0.0 if len(pair) == 1 else 0.12 + 0.12 * (i // 2)
+            rad = -rad if i % 2 else rad
+            if len(pair) > 1 and u > v:
+                rad = -rad
+            style = f"arc3,rad={rad}"
+            count = len(bundles[(u, v, relation, negated, family)])
+            colour = FAMILY_COLOURS.get(family, OTHER_COLOUR)
+            arrows = nx.draw_networkx_edges(
+                net, pos, edgelist=[(u, v)], edge_color=colour, style="--" if negated else "-",
+                width=min(1.6 + 0.8 * (count - 1), 5), arrows=True, arrowstyle="-|>", arrowsize=14,
+                node_size=[sizes[u], sizes[v]], nodelist=[u, v], connectionstyle=style, ax=ax,
+            )
+            for arrow in arrows:
+                arrow.set_gid(f"{'negated ' if negated else ''}{relation} {u} {v}")
+            label = relation if count == 1 else f"{relation} ×{count}"
+            nx.draw_networkx_edge_labels(
+                net, pos, edge_labels={(u, v): label}, font_size=7, font_color=colour, ax=ax,
+                connectionstyle=style, node_size=sizes[v], rotate=False,
+                bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
+            )
+
+
+def _layout(net: nx.MultiDiGraph) -> dict[Node, tuple[float, float]]:
+    """Spring layout with one spring per related pair, the network's parts kept together."""
+    # a hidden hub tied weakly to every node keeps disconnected parts from drifting far apart
+    simple = nx.Graph()
+    simple.add_nodes_from(net)
+    simple.add_edges_from(net.edges(), weight=1.0)
+    hub = URIRef("urn:kg:hub")
+    simple.add_edges_from(((hub, n) for n in net), weight=HUB_WEIGHT)
+    pos = nx.spring_layout(simple, seed=SEED, k=2.4 / len(simple) ** 0.5, iterations=500)
+    del pos[hub]
+    return _spread(pos)
+
+
+def _spread(pos: dict[Node, np.ndarray], gap: float = GAP) -> dict[Node, np.ndarray]:
+    """Push apart nodes closer than `gap` (twice as far sideways, where the labels are wide)."""
+    nodes = list(pos)
+    xy = np.array([pos[n] for n in nodes], dtype=float)
+    stretch = np.array([0.5, 1.0])
+    for _ in range(200):
+        diff = (xy[:, None, :] - xy[None, :, :]) * stretch
+        dist = np.hypot(diff[..., 0], diff[..., 1])
+        np.fill_diagonal(dist, np.inf)
+        deficit = np.clip(gap - dist, 0.0, None)
+        if not deficit.any():
+            break
+        xy += (diff / np.maximum(dist, 1e-9)[..., None] * (deficit / 2)[..., None]).sum(axis=1) / stretch
+    return dict(zip(nodes, xy))
+
+
+def _legends(fig: Figure, net: nx.MultiDiGraph) -> None:
+    """A legend of the relation families drawn, and a key to node shapes and dashed edges."""
+    present = {d["family"] for _, _, d in net.edges(data=True)}
+    order = [f for f in (*FAMILY_COLOURS, OTHER) if f in present]
+    handles = [Line2D([], [], color=FAMILY_COLOURS.get(f, OTHER_COLOUR), lw=2.5) for f in order]
+    families = fig.legend(handles, order, title="relation family", loc="upper left",
+                          bbox_to_anchor=(0.8, 0.9), frameon=False)
+    families.set_gid("families")
+    key = [
+        *(Line2D([], [], ls="", marker=style["node_shape"], ms=11, mfc=style["node_color"],
+                 mec=style["edgecolors"]) for style in (ACTOR_STYLE, TOPIC_STYLE)),
+        Line2D([], [], color="dimgrey", lw=1.8),
+        Line2D([], [], color="dimgrey", lw=1.8, ls="--"),
+    ]
+    fig.legend(key, ["actor", "topic", "claim", "negated claim"], loc="lower left",
+               bbox_to_anchor=(0.8, 0.08), frameon=False).set_gid("key")
+
+
+def _find_actor(graph: Graph, net: nx.MultiDiGraph, actor: str) -> set[Node]:
+    """The nodes `actor` names: by IRI, or by any of their labels (case and form folded)."""
+    if URIRef(actor) in net:
+        return {URIRef(actor)}
+    wanted = _fold(actor)
+    found = {n for n in net for label in graph.objects(n, RDFS.label) if _fold(str(label)) == wanted}
+    if not found:
+        raise UsageError(f"no actor in the claims has the IRI or label {actor!r}")
+    return found
+
+
+def _keep_largest(net: nx.MultiDiGraph, max_nodes: int, focus: set[Node]) -> nx.MultiDiGraph:
+    """The subgraph of the `max_nodes` nodes in most claims (the focus first), without isolated nodes."""
+    ranked = sorted(
+        net, key=lambda n: (n not in focus, -net.nodes[n]["claims"], net.nodes[n]["label"], str(n))
+    )
+    kept = net.subgraph(ranked[:max_nodes]).copy()
+    kept.remove_nodes_from([n for n in list(kept) if kept.degree(n) == 0 and n not in focus])
+    return kept
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).casefold().strip()
+
+
+def _lang_matches(tag: str | None, wanted: str) -> bool:
+    return bool(tag) and (tag.lower() == wanted.lower() or tag.lower().startswith(wanted.lower() + "-"))
+
+
+def _tail(iri: Node) -> str:
+    return str(iri).rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]

@@ -1,0 +1,1 @@
+"""Scoring extracted claims against gold files, per shared/spec/claims.md section 4."""

@@ -1,0 +1,57 @@
+"""kg's named queries (queries/*.rq) and their parameters, bound by VALUES clauses."""
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from importlib import resources
+
+from ..errors import QueryError, UsageError
+from ..rdf.sparql import PREFIXES
+
+def bind_values(sparql: str, params: Mapping[str, str]) -> str:
+    """`sparql` with each parameter given a value by a VALUES clause opening every WHERE block, so that
+    sub-selects see it too, on any engine. A value is an IRI (<...>, http(s)://..., or prefix:name with
+    one of kg's prefixes) or else a plain string ("fa" for ?lang)."""
+    if not params:
+        return sparql
+    for name in params:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name) or not re.search(rf"[?$]{name}\b", sparql):
+            raise UsageError(f"the query has no variable ?{name} to give a value")
+    names = " ".join(f"?{name}" for name in params)
+    values = f"VALUES ({names}) {{ ({' '.join(_term(value) for value in params.values())}) }} "
+    return re.sub(r"\bWHERE\s*\{", lambda m: m.group(0) + " " + values, sparql, flags=re.IGNORECASE)
+
+
+def _term(value: str) -> str:
+    """A parameter value as a SPARQL term."""
+    prefix, _, local = value.partition(":")
+    if value.startswith("<") and value.endswith(">"):
+        return value
+    if re.match(r"(https?|urn):", value):
+        return f"<{value}>"
+    if prefix in PREFIXES and local and not local.startswith("//"):
+        return f"<{PREFIXES[prefix]}{local}>"
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def named_query(name: str) -> str:
+    """The text of `kg/queries/rq/<name>.rq`."""
+    known = named_queries()
+    if name not in known:
+        raise QueryError(f"no named query {name!r}; known: {', '.join(known)}")
+    return (resources.files(__package__) / "rq" / f"{name}.rq").read_text(encoding="utf-8")
+
+
+def named_queries() -> dict[str, str]:
+    """Each named query's name and the first line of its header comment."""
+    files = sorted(resources.files(__package__).joinpath("rq").iterdir(), key=lambda p: p.name)
+    return {
+        path.name.removesuffix(".rq"): _header(path.read_text(encoding="utf-8"))
+        for path in files
+        if path.name.endswith(".rq")
+    }
+
+
+def _header(text: str) -> str:
+    """The first line of a query's header comment, without the `#`."""
+    return text.partition("\n")[0].lstrip("#").strip()

@@ -1,0 +1,57 @@
+"""kg.run.article: one article read, run through the pipeline and turned into claims and N-Triples."""
+from __future__ import annotations
+
+import pytest
+
+from kg.errors import InputError
+from kg.model import Article
+from kg.read.normalise import normalise
+from kg.run import article as run
+
+TEXT = "سرگئی لاوروف، وزیر خارجه روسیه امروز گفت: روسیه از دولت سوریه حمایت می\u200cکند.\n"
+
+
+def article(text: str = TEXT, ident: str = "invented-1") -> Article:
+    norm, offsets = normalise(text)
+    return Article(ident, f"{ident}.txt", text, norm, offsets)
+
+
+def test_the_pipeline_is_built_once_per_process_and_set_of_kb_files():
+    assert run.pipeline(()) is run.pipeline(())
+    assert run.knowledge_base(()) is run.knowledge_base(())
+
+
+def test_extract_article_finds_the_claim_and_its_quote():
+    (claim,) = [c for c in run.extract_article(article()) if c.relation == "supports"]
+    assert [e.key for e in claim.subjects] == ["RU"] and claim.quote in TEXT
+
+
+def test_extract_one_gives_n_triples_and_relations():
+    done = run.extract_one(article())
+    assert done.error is None and "supports" in done.relations
+    assert all(line.endswith(" .") for line in done.ntriples.splitlines())
+
+
+def test_extract_one_turns_an_exception_into_the_articles_failure(monkeypatch):
+    monkeypatch.setattr(run, "extract_article", lambda *a: (_ for _ in ()).throw(RuntimeError("boom")))
+    done = run.extract_one(article())
+    assert done.ntriples == "" and done.error == "extraction failed: RuntimeError: boom"
+
+
+def test_read_articles_dates_only_undated_articles(tmp_path):
+    (tmp_path / "fars-13900818001376.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "undated.txt").write_text(TEXT, encoding="utf-8")
+    dates = {a.id: a.date for a in run.read_articles([tmp_path], date="2020-01-01")}
+    assert dates == {"fars-13900818001376": "2011-11-09", "undated": "2020-01-01"}
+
+
+def test_extract_collects_unreadable_inputs(tmp_path):
+    (tmp_path / "good.txt").write_text(TEXT, encoding="utf-8")
+    extraction = run.extract([tmp_path, tmp_path / "missing.txt"])
+    assert [a.id for a in extraction.articles] == ["good"]
+    assert [type(f) for f in extraction.failures] == [InputError]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "نه", "!!!"])
+def test_texts_without_claims_give_none(text):
+    assert run.extract_article(article(text or " ")) == []
