@@ -110,28 +110,34 @@ def _gold_problem(record: object) -> str | None:
     return None
 
 
-def load_vocabulary(entities: Path | None = None) -> Vocabulary:
-    """The vocabulary of an entities.tsv (key, wikidata, en, fa, ar); the packaged one by default."""
-    source = Path(entities) if entities else _packaged("entities.tsv")
+def load_vocabulary(entities: Path | None = None, extra: Iterable[Path] = ()) -> Vocabulary:
+    """The vocabulary of an entities.tsv (key, wikidata, en, fa, ar), the packaged one by default, with the keys
+    and labels of `extra` files added (as the reference scorer's --extra-entities)."""
     key_by_qid: dict[str, str] = {}
     keys_by_label: dict[str, set[str]] = defaultdict(set)
     labels_by_key: dict[str, set[str]] = defaultdict(set)
-    for number, row in enumerate(_read_tsv(source), start=2):
-        key = row.get("key")
-        if not key:
-            raise DataError(f"{source}: line {number}: no key")
-        if row.get("wikidata"):
-            key_by_qid[row["wikidata"]] = key
-        for column in ("en", "fa", "ar"):
-            for label in (row.get(column) or "").split("|"):
-                if label.strip():
-                    keys_by_label[normalize_label(label)].add(key)
-                    labels_by_key[key].add(normalize_label(label))
+    for source in [Path(entities) if entities else _packaged("entities.tsv"), *map(Path, extra)]:
+        for number, row in enumerate(_read_tsv(source), start=2):
+            key = row.get("key")
+            if not key:
+                raise DataError(f"{source}: line {number}: no key")
+            if row.get("wikidata"):
+                key_by_qid[row["wikidata"]] = key
+            for column in ("en", "fa", "ar"):
+                for label in (row.get(column) or "").split("|"):
+                    if label.strip():
+                        keys_by_label[normalize_label(label)].add(key)
+                        labels_by_key[key].add(normalize_label(label))
     return Vocabulary(
         key_by_qid,
         {label: frozenset(keys) for label, keys in keys_by_label.items()},
         {key: frozenset(labels) for key, labels in labels_by_key.items()},
     )
+
+
+def beside_gold(dirs: Iterable[str | Path]) -> list[Path]:
+    """The entities.tsv files that gold folders hold beside their gold files (their extra entity keys)."""
+    return [Path(d) / "entities.tsv" for d in dirs if (Path(d) / "entities.tsv").is_file()]
 
 
 def _packaged(name: str) -> Traversable:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..rdf.vocab import DIP, relation_families
-from .gold import GoldClaim, Vocabulary, load_gold, load_vocabulary, normalize_label
+from .gold import GoldClaim, Vocabulary, beside_gold, load_gold, load_vocabulary, normalize_label
 
 _QID_AT_END = re.compile(r"(Q\d+)$")
 _WIKIDATA_ENTITY = re.compile(r"wikidata\.org/entity/(Q\d+)$")
@@ -32,6 +32,8 @@ class Score:
     recall: float
     f1: float
     modality_accuracy: float
+    speaker_accuracy: float = 0.0
+    speaker_claims: int = 0
 
     @classmethod
     def from_counts(cls, counts: Counter[str]) -> Score:
@@ -41,7 +43,9 @@ class Score:
         recall = tp / (tp + fn) if tp + fn else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
         modality_accuracy = counts["modality_correct"] / tp if tp else 0.0
-        return cls(tp, fp, fn, dup, precision, recall, f1, modality_accuracy)
+        spoken = counts["speaker_named"]
+        speaker_accuracy = counts["speaker_correct"] / spoken if spoken else 0.0
+        return cls(tp, fp, fn, dup, precision, recall, f1, modality_accuracy, speaker_accuracy, spoken)
 
 
 @dataclass(frozen=True)
@@ -56,7 +60,10 @@ class Detail:
 
 @dataclass(frozen=True)
 class Evaluation:
-    """Strict and relaxed scores, strict scores per relation, the scored items and contract problems."""
+    """Strict and relaxed scores, strict scores per relation, the scored items and contract problems; `speakers`
+    scores with the speaker test off (its speaker_accuracy is the share of matched claims with the gold's speaker);
+    `groups` the number of articles and strict and relaxed scores per gold folder ("folder dev"), language of
+    the gold evidence ("language fa") and outlet ("outlet IRNA")."""
 
     strict: Score
     relaxed: Score
@@ -65,6 +72,8 @@ class Evaluation:
     contract: dict[str, int]
     articles: int
     predicted: int
+    speakers: Score | None = None
+    groups: dict[str, tuple[int, Score, Score]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -85,18 +94,59 @@ _Accept = Callable[[GoldClaim, _PredictedClaim], bool]  # whether a predicted cl
 def evaluate(
     graph: Graph, gold_dirs: Iterable[str | Path], entities: Path | None = None, relations: Path | None = None
 ) -> Evaluation:
-    """Score the claims in `graph` against the gold files in `gold_dirs`."""
-    vocabulary = load_vocabulary(entities)
+    """Score the claims in `graph` against the gold files in `gold_dirs` (with the entities.tsv beside them)."""
+    gold_dirs = [Path(d) for d in gold_dirs]
+    vocabulary = load_vocabulary(entities, beside_gold(gold_dirs))
     families = relation_families(Path(relations) if relations else None)
-    golds = {article: list(map(GoldClaim.from_record, records)) for article, records in load_gold(gold_dirs).items()}
+    golds: dict[str, list[GoldClaim]] = {}
+    groups: dict[str, set[str]] = defaultdict(set)
+    for directory in gold_dirs:
+        for article, records in load_gold([directory]).items():
+            golds.setdefault(article, []).extend(map(GoldClaim.from_record, records))
+            groups[f"folder {directory.resolve().name}"].add(article)
+            groups[f"language {_language(records)}"].add(article)
+            groups[f"folder {directory.resolve().name}, {_language(records)}"].add(article)
     flat = _flatten(graph)
     predicted, contract = _predicted_claims(flat, _KeyResolver(flat, vocabulary), set(families))
+    for article, outlet in _outlets(flat).items():
+        if article in golds:
+            groups[f"outlet {outlet}"].add(article)
     deduped = {article: _dedupe(predicted.get(article, [])) for article in golds}
     match = partial(_matches, families=families, labels_by_key=vocabulary.labels_by_key)
-    strict, per_relation, details = _score(golds, deduped, partial(match, relaxed=False))
-    relaxed, _, _ = _score(golds, deduped, partial(match, relaxed=True))
+    strict_match, relaxed_match = partial(match, relaxed=False), partial(match, relaxed=True)
+    strict, per_relation, details = _score(golds, deduped, strict_match)
+    relaxed, _, _ = _score(golds, deduped, relaxed_match)
+    speakers, _, _ = _score(golds, deduped, partial(match, relaxed=False, speaker=False))
+    for name in [name for name in groups if name.startswith("folder ") and ", " in name]:
+        if groups[name] == groups[name.rpartition(", ")[0]]:  # a folder of one language needs no second line
+            del groups[name]
+    outlets = {a for name, articles in groups.items() if name.startswith("outlet ") for a in articles}
+    if outlets != set(golds):
+        groups["outlet unknown"] = set(golds) - outlets
+    scored = {name: (len(articles),) + tuple(_score({a: golds[a] for a in sorted(articles)}, deduped, accept)[0]
+                                             for accept in (strict_match, relaxed_match))
+              for name, articles in sorted(groups.items())}
     predicted_count = sum(map(len, deduped.values()))
-    return Evaluation(strict, relaxed, per_relation, details, contract, len(golds), predicted_count)
+    return Evaluation(strict, relaxed, per_relation, details, contract, len(golds), predicted_count, speakers,
+                      scored)
+
+
+def _language(records: list[dict]) -> str:
+    """"fa" when most letters of the gold evidence are of the Arabic script, else "en"."""
+    letters = [ch for record in records for ch in record.get("evidence") or "" if ch.isalpha()]
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in letters)
+    return "fa" if arabic * 2 >= len(letters) else "en"
+
+
+def _outlets(graph: Graph) -> dict[str, str]:
+    """Article name -> the English (else any) label of the outlet the graph gives the article."""
+    found = {}
+    for article, outlet in graph.subject_objects(DIP.outlet):
+        labels = sorted(graph.objects(outlet, RDFS.label), key=lambda label: (label.language != "en", str(label)))
+        name = str(labels[0]) if labels else _local_name(outlet)
+        for source in graph.objects(article, DCTERMS.source):
+            found[_article_name(source)] = name
+    return found
 
 
 def _flatten(graph: Graph) -> Graph:
@@ -209,8 +259,10 @@ def _matches(
     families: dict[str, str],
     labels_by_key: dict[str, frozenset[str]],
     relaxed: bool,
+    speaker: bool = True,
 ) -> bool:
-    """Whether `pred` states `gold`: relation (family), subjects, objects, polarity and, strictly, speaker."""
+    """Whether `pred` states `gold`: relation (family), subjects, objects, polarity and, strictly, speaker
+    (unless `speaker` is false)."""
     if relaxed:
         if families.get(pred.relation) not in {families.get(r) for r in gold.relations}:
             return False
@@ -231,7 +283,7 @@ def _matches(
         return False
     if gold.negated != pred.negated:
         return False
-    return relaxed or not gold.speakers or bool(gold.speakers & pred.speakers)
+    return relaxed or not speaker or not gold.speakers or bool(gold.speakers & pred.speakers)
 
 
 def _max_matching(candidates: list[list[int]]) -> dict[int, int]:
@@ -282,7 +334,9 @@ def _score(
         for index, gold in enumerate(required):
             if index in required_match:
                 pred = preds[required_match[index]]
-                outcome = Counter(tp=1, modality_correct=int(pred.modality == gold.modality))
+                outcome = Counter(tp=1, modality_correct=int(pred.modality == gold.modality),
+                                  speaker_named=int(bool(gold.speakers)),
+                                  speaker_correct=int(bool(gold.speakers & pred.speakers)))
                 details.append(Detail("HIT", article, gold.id, pred.node))
             else:
                 outcome = Counter(fn=1)
@@ -311,6 +365,16 @@ def format_report(ev: Evaluation, verbose: bool = False) -> str:
         f"strict   P={strict.precision:.3f} R={strict.recall:.3f} F1={strict.f1:.3f}",
         f"relaxed  P={relaxed.precision:.3f} R={relaxed.recall:.3f} F1={relaxed.f1:.3f}",
         f"modality accuracy = {strict.modality_accuracy:.3f} over {strict.tp} strict matches",
+    ]
+    if ev.speakers is not None:
+        lines.append(f"speaker accuracy = {ev.speakers.speaker_accuracy:.3f} over {ev.speakers.speaker_claims} "
+                     "required claims with a named speaker, matched without the speaker test")
+    if len(ev.groups) > 1:
+        lines += ["", f"{'articles of':<28} {'n':>3} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6} {'rF1':>6}"]
+        for name, (n, s, r) in ev.groups.items():
+            lines.append(f"{name[:28]:<28} {n:>3} {s.tp:>4} {s.fp:>4} {s.fn:>4} "
+                         f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f} {r.f1:>6.3f}")
+    lines += [
         "",
         f"{'relation':<20} {'tp':>4} {'fp':>4} {'fn':>4} {'dup':>4} {'P':>6} {'R':>6} {'F1':>6}",
     ]

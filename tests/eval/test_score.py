@@ -243,6 +243,48 @@ def perturbed_graph(gold_dirs: list[Path]) -> Graph:
 
 
 @needs_shared
+def test_speaker_accuracy_is_measured_without_the_speaker_test(score):
+    ev = score(graph_of(claim("supports", "RUS", "SYR", speakers="USA")))
+    assert ev.strict.tp == 0
+    assert ev.speakers.tp == 1 and ev.speakers.speaker_claims == 1 and ev.speakers.speaker_accuracy == 0.0
+    ev = score(graph_of(claim("supports", "RUS", "SYR")))
+    assert ev.speakers.speaker_accuracy == 1.0
+    assert "speaker accuracy = 1.000 over 1" in format_report(ev)
+
+
+def test_entities_beside_the_gold_add_keys(tmp_path: Path):
+    gold_dir = tmp_path / "gold"
+    gold_dir.mkdir()
+    record = {**GOLD[0], "article": ARTICLE, "subject": ["RUS_GOV"], "speaker": []}
+    (gold_dir / f"{ARTICLE}.gold.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "entities.tsv").write_text(ENTITIES_TSV, encoding="utf-8")
+    graph = graph_of(Claim(ARTICLE, "supports", (Entity("X", "organization", (("fa", "دولت روسیه"),)),),
+                           (entity("SYR"),)))
+    assert evaluate(graph, [gold_dir], tmp_path / "entities.tsv").strict.tp == 0
+    (gold_dir / "entities.tsv").write_text("key\ttype\twikidata\ten\tfa\tar\n"
+                                           "RUS_GOV\torganization\t\tRussian government\tدولت روسیه\t\n",
+                                           encoding="utf-8")
+    assert evaluate(graph, [gold_dir], tmp_path / "entities.tsv").strict.tp == 1
+
+
+def test_scores_are_given_per_folder_language_and_outlet(tmp_path: Path):
+    folders = {"fa-news": ("روسیه از سوریه حمایت می‌کند", "news-1"), "en-news": ("Russia backs Syria", "news-2")}
+    graph = new_graph()
+    for name, (evidence, article) in folders.items():
+        (tmp_path / name).mkdir()
+        record = {**GOLD[0], "id": f"{article}#1", "article": article, "evidence": evidence, "speaker": []}
+        (tmp_path / name / f"{article}.gold.jsonl").write_text(json.dumps(record, ensure_ascii=False) + "\n",
+                                                              encoding="utf-8")
+        outlet = Entity("IRNA", "agency", (("en", "IRNA"),)) if name == "fa-news" else None
+        add_article(graph, Article(article, f"corpus/{article}.txt", "", "", (), outlet=outlet))
+    add_claim(graph, Claim("news-1", "supports", (entity("RUS"),), (entity("SYR"),)))
+    ev = evaluate(graph, [tmp_path / "fa-news", tmp_path / "en-news"])
+    groups = {name: (n, strict.tp, strict.fn) for name, (n, strict, _) in ev.groups.items()}
+    assert groups == {"folder en-news": (1, 0, 1), "folder fa-news": (1, 1, 0), "language en": (1, 0, 1),
+                      "language fa": (1, 1, 0), "outlet IRNA": (1, 1, 0), "outlet unknown": (1, 0, 1)}
+    assert "outlet IRNA" in format_report(ev)
+
+
 def test_agrees_with_the_reference_scorer(tmp_path: Path):
     gold_dirs = [SHARED / "corpus" / "seed", SHARED / "corpus" / "dev"]
     rdf = tmp_path / "predicted.ttl"
