@@ -32,6 +32,10 @@ _LEDE = re.compile(r"([^\n:]{2,40}?)\s*(?::|\s[-–—]\s)")
 _CUE = re.compile(r"\s*(?:و\s+)?(?:به گزارش|بنا ?بر گزارش|بنا به گزارش|به نقل از|به نوشته)\s+")
 _DELIM = re.compile(r"[،,.:؛\n()]")
 _STOP = frozenset("از در به و که با را طی ضمن نیز برای چاپ".split())
+# A dateline opening the lead: "نیویورک – ایرنا- ...", "ایران پرس- ...", "گزارش بخش دری صدای آمریکا - ...".
+_DATELINE = re.compile(r"([^\n\-–—:؛]{2,40}?)\s*[-–—]+(?=\s|[^\s\-–—])")
+# A site name closing a page title: "... | Euronews", "... - ایسنا".
+_SITE = re.compile(r"\s(?:\||[-–—])\s*([^|\-–—\n]{2,40})$")
 _TYPES = ("خبرگزاری", "روزنامه", "شبکه", "هفته نامه", "نشریه", "مجله", "تلویزیون", "رادیو", "پایگاه خبری")
 
 
@@ -104,6 +108,28 @@ def _resolve(words: list[str]) -> Entity | None:
             name = normalise(" ".join(words[i:i + 4]))[0]
             return Entity("agency:" + name, "agency", (("en", transliterate(name)), ("fa", name)))
     return None
+
+
+def _dateline(paragraphs: list[str]) -> Entity | None:
+    """The agency of a dateline opening one of the first paragraphs ("CITY – AGENCY –", "AGENCY –")."""
+    for paragraph in paragraphs:
+        at = 0
+        for _ in range(2):  # the city, then the agency
+            m = _DATELINE.match(paragraph, at)
+            if m is None:
+                break
+            words = m.group(1).split()
+            ends = (_lookup(" ".join(words[i:])) for i in range(len(words))) if len(words) <= 6 else ()
+            if entity := next((e for e in ends if e is not None), None):
+                return entity
+            at = m.end()
+    return None
+
+
+def _site(title: str) -> Entity | None:
+    """The outlet a page title names after "|" or a dash at its end."""
+    m = _SITE.search(title.split("\n", 1)[0])
+    return _lookup(m.group(1).strip()) if m else None
 
 
 def _phrase(text: str, pos: int) -> tuple[list[str], int]:
@@ -206,10 +232,14 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
                             and len(m.group(1).split()) <= 5 and (e := _lookup(m.group(1)))), (None, -1))
     if lede_at < 1:  # "X: ..." opening the text may be a headline quoting X: an id or URL says more
         outlet = _named_outlet(url, ident) or outlet
+    outlet = outlet or _dateline(paragraphs[:3]) or _site(paragraphs[0])
     agencies: list[Entity] = []
     for agency in _chain("\n\n".join(paragraphs[:4])):
         if agency not in agencies and (outlet is None or agency.key != outlet.key):
             agencies.append(agency)
+    cue = _CUE.search("\n\n".join(paragraphs[:4]))
+    if outlet is None and agencies and "نقل" not in cue.group():
+        outlet = agencies.pop(0)  # "به گزارش ایسنا، ..." and no other outlet named: the outlet cites itself
     if title:
         title = normalise(title)[0] or None
     elif lede_at != 0 and len(paragraphs) > 1 and "\n" not in paragraphs[0] and len(paragraphs[0]) < _SHORT:

@@ -165,3 +165,24 @@ def test_bulk_corpus_reads_without_an_exception():
     items = list(iter_articles([SHARED / "corpus" / "bulk" / "fars-news.jsonl"]))
     assert items and all(isinstance(a, Article) and len(a.offsets) == len(a.text) for a in items)
     assert sum(a.outlet is not None and a.outlet.key == "FARS" for a in items) == len(items)
+
+
+@pytest.mark.parametrize(("text", "outlet"), [
+    ("عنوان خبر\n\nبرلین – ایرنا- وزیر خارجه آلمان امروز گفت که به تهران می‌رود.\n", "IRNA"),
+    ("عنوان خبر\n\nایران پرس- وزیر خارجه آلمان امروز گفت که به تهران می‌رود.\n", "IRAN_PRESS"),
+    ("عنوان خبر\n\nگزارش بخش فارسی صدای آمریکا - وزیر خارجه آلمان امروز گفت.\n", "VOA"),
+    ("وزیر خارجه آلمان به تهران می‌رود | Euronews\n\nوزیر خارجه آلمان امروز گفت که به تهران می‌رود.\n", "EURONEWS"),
+    ("عنوان خبر\n\nبه گزارش ایسنا، وزیر خارجه آلمان امروز گفت که به تهران می‌رود.\n", "ISNA"),
+])
+def test_the_outlet_from_a_dateline_a_site_name_or_its_own_citation(tmp_path, text, outlet):
+    path = tmp_path / "note.txt"
+    path.write_text(text, encoding="utf-8")
+    article = read_article(path)
+    assert article.outlet.key == outlet and article.agencies == ()
+
+
+@pytest.mark.parametrize("lead", ["انتخاب رئیس‌جمهور - نتیجه امروز اعلام شد.", "تهران - وزیر امروز گفت."])
+def test_a_dash_after_common_words_names_no_outlet(tmp_path, lead):
+    path = tmp_path / "note.txt"
+    path.write_text(f"عنوان خبر\n\n{lead}\n", encoding="utf-8")
+    assert read_article(path).outlet is None
