@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test clean
+.PHONY: demo test model clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,11 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Retrain the Persian tagger, parser and lemmatizer from ../shared/treebanks (about an hour on 2 cores).
+model: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m kg.nlp.train --treebanks ../shared/treebanks/fa --corpus ../shared/corpus/bulk/fars-news.jsonl
 
 clean:
 	rm -rf $(VENV) build *.egg-info

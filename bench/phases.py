@@ -37,6 +37,21 @@ def phase_tokenise(cfg: dict) -> dict:
     return {"articles": len(texts), "tokens": tokens, "seconds": time.perf_counter() - start}
 
 
+def phase_parse(cfg: dict) -> dict:
+    """The trained pipeline alone (kg's tokenizer, tagger, parser, lemmatizer; no kg component) with nlp.pipe
+    on the articles' normalised texts."""
+    from kg.nlp import make_nlp
+    from kg.read.sources import read_jsonl
+
+    texts = [article.text for article in read_jsonl(cfg["corpus"])]
+    nlp = make_nlp("fa")
+    kg_components = [name for name in nlp.pipe_names if name.startswith("kg_")]
+    start = time.perf_counter()
+    with nlp.select_pipes(disable=kg_components):
+        tokens = sum(len(doc) for doc in nlp.pipe(texts))
+    return {"articles": len(texts), "tokens": tokens, "seconds": time.perf_counter() - start}
+
+
 def _warm() -> None:
     """Build this process's kg pipeline (kg.api caches it per process)."""
     from kg.api import extract_article

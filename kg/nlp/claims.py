@@ -10,6 +10,7 @@ from .claimset import agents_from_reasons, drop_embedded, lend_speakers, split_p
 from .clauses import Clauses, Mention
 from .cues import CueMatch, find_cues, modality_of, rule_starts_in, speech_verbs_in
 from .discourse import Discourse
+from .frames import FrameMatch, find_frames
 from .kb import KnowledgeBase
 from .lexicon import key_form, lexicon
 from .mentions import MentionResolver
@@ -22,6 +23,8 @@ TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گف�
 # Relations that are themselves speech acts: "X accused Y" reports X speaking.
 SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denies", "warns", "threatens",
                "callsFor", "welcomes", "expressesConcern"}
+# Kinds of entity that hold no stance and do no act: the subject of a claim is an actor.
+NOT_AGENTS = {"concept", "place"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
 MAX_CLAUSES_BACK = 3
 # An object that is a mere possibility is no stance ("احتمال ... را رد نکرد": did not rule out).
@@ -72,8 +75,11 @@ class ClaimFinder:
                 if quote_speaker and when == (None, None):
                     when = quote_when
             found = []
-            for cue in find_cues(sent, words, forms):
-                claim = self._claim(doc, sent, cue, words, forms, mentions, ctx, content, claims + found)
+            for cue, frame, by_words in self._predicates(doc, sent, words, forms):
+                earlier = claims + found
+                claim = self._claim(doc, sent, cue, words, forms, mentions, ctx, content, earlier) if by_words else None
+                if (claim is None or not claim["subjects"]) and frame is not None:
+                    claim = self._claim(doc, sent, cue, words, forms, mentions, ctx, content, earlier, frame)
                 if claim is not None:
                     claim["sentence"], claim["when"] = index, when
                     found.append(claim)
@@ -83,11 +89,22 @@ class ClaimFinder:
 
 
 
+    def _predicates(self, doc: Doc, sent: Sentence, words: list[str],
+                    forms: list[VerbForm | None]) -> list[tuple[CueMatch, FrameMatch | None, bool]]:
+        """The sentence's predicates: each relation cue found by its words (True) with its frame in the parse
+        where there is one, and the frames the parse finds that no cue reached (False: a cue noun far from its
+        verb, another word order)."""
+        frames = {(f.cue.rule.relation, f.cue.start): f for f in find_frames(doc, sent, words, forms)}
+        found = [(cue, frames.pop((cue.rule.relation, cue.start), None), True) for cue in find_cues(sent, words, forms)]
+        covered = {cue.start for cue, _, _ in found} | {cue.verb for cue, _, _ in found if cue.verb is not None}
+        found += [(f.cue, f, False) for f in frames.values() if f.cue.start not in covered and f.cue.verb not in covered]
+        return sorted(found, key=lambda item: (item[0].start, item[0].end))
+
     # -- one claim --------------------------------------------------------------------------
 
     def _claim(self, doc: Doc, sent: Sentence, cue: CueMatch, words: list[str],
                forms: list[VerbForm | None], mentions: list[Mention], ctx: Discourse,
-               content: int, earlier: list[dict]) -> dict | None:
+               content: int, earlier: list[dict], frame: FrameMatch | None = None) -> dict | None:
         start, end, kind = self.clauses.around(words, forms, sent, cue.start)
         if kind == "condition" or self._question(words, sent, start, end):
             return None
@@ -96,14 +113,20 @@ class ClaimFinder:
         verb = cue.verb if cue.verb is not None else self._governing_verb(forms, cue.end, end)
         form = self._finite_form(forms, verb)
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
-        if cue.passive:
+        if cue.passive and frame is None:
             subjects, objects, topic, object_span = self._passive_roles(words, mentions, start, cue, earlier, ctx)
         else:
-            subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form,
-                                                        content, sent)
-            after_subject = max(start, subject_end) if subject_end <= cue.start else start
-            objects, topic, object_span = self.objects.find(doc, cue, words, forms, mentions,
-                                                             after_subject, end, subjects, earlier, ctx)
+            subjects, subject_end = self._frame_subject(frame, mentions, words)
+            if not subjects and frame is not None and (frame.cue.verb is None or frame.passive):
+                return None  # an act noun alone names its doer in its genitive, a passive in its agent
+            if not subjects:
+                subjects, subject_end = self._roles_subject(cue, words, forms, mentions, ctx, start, form,
+                                                            content, sent)
+            objects, topic, object_span = self._frame_objects(doc, frame, words, mentions, subjects, earlier, ctx)
+            if not objects and topic is None:
+                after_subject = max(start, subject_end) if subject_end <= cue.start else start
+                objects, topic, object_span = self.objects.find(doc, cue, words, forms, mentions,
+                                                                 after_subject, end, subjects, earlier, ctx)
         reason = self._after_reason(words, cue.start)
         reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:
@@ -117,6 +140,9 @@ class ClaimFinder:
         if topic is None and not objects:
             return None
         if any(w in HEDGES for w in words[start : cue.start]):
+            return None
+        subjects = [k for k in subjects if k not in self.kb.entities or self.kb.entities[k].kind not in NOT_AGENTS]
+        if not subjects:
             return None
         negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
         modality = self._modality(words, forms, sent, start, end, verb)
@@ -134,6 +160,24 @@ class ClaimFinder:
                 "cue": cue.rule.words[-1] if cue.rule.words else words[cue.start], "tokens": (start, end),
                 "reason": reason, "time": self._after_time(words, cue.start), "cue_at": cue.start,
                 "purpose": self._purpose(words, cue.start)}
+
+    def _frame_subject(self, frame: FrameMatch | None, mentions: list[Mention],
+                       words: list[str]) -> tuple[list[str], int]:
+        """The actors of the subject the parse gives the predicate, and where that subject ends."""
+        if frame is None or frame.subject is None:
+            return [], 0
+        subjects, end = self.clauses.subject(mentions, words, *frame.subject)
+        return subjects, end
+
+    def _frame_objects(self, doc: Doc, frame: FrameMatch | None, words: list[str], mentions: list[Mention],
+                       subjects: list[str], earlier: list[dict], ctx: Discourse
+                       ) -> tuple[list[str], dict | None, tuple[int, int] | None]:
+        """Object keys or topic of the first marked argument the parse gives that names someone."""
+        for span in frame.objects if frame is not None else ():
+            keys, topic = self.objects.phrase_object(doc, frame.cue, words, mentions, span, subjects, earlier, ctx)
+            if keys or topic is not None:
+                return keys, topic, span
+        return [], None, None
 
     def _question(self, words: list[str], sent: Sentence, start: int, end: int) -> bool:
         """Questions assert nothing ("آیا ...؟", "به چه منظور ...")."""

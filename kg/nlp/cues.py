@@ -135,7 +135,14 @@ def _cue_at(words: list[str], i: int, cue: tuple[str, ...]) -> int:
     if i + n > len(words) or tuple(words[i : i + n - 1]) != cue[:-1]:
         return -1
     last, head = words[i + n - 1], cue[-1]
+    if last != head and last in not_cues():
+        return -1
     return i + n if last.startswith(head) and last[len(head):] in _SUFFIX_SET else -1
+
+
+def not_cues() -> frozenset[str]:
+    """Words that look like a cue with a suffix but are other words ("مجازات" is not "مجاز" + ات)."""
+    return word_list("fa/not_cues.txt")
 
 
 def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: int,

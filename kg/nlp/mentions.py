@@ -40,7 +40,7 @@ class MentionResolver:
         if not raw:
             return []
         out = []
-        bracketed = _bracketed(sent, words)
+        bracketed = _bracketed(sent, words) | _dateline(sent, words)
         opener = ""
         for start, end, key, how, title in raw:
             if start in bracketed:
@@ -99,6 +99,21 @@ class MentionResolver:
         if title["kind"] == "expert":
             return []
         return states
+
+
+DASHES = ("-", "–", "—")
+DATELINE_WORDS = 5
+
+
+def _dateline(sent: Sentence, words: list[str]) -> set[int]:
+    """Token indices of a dateline opening the sentence ("نیویورک – ایرنا- ..."): a place and an agency,
+    never actors of what follows."""
+    for i in range(sent.start, min(sent.end - 1, sent.start + DATELINE_WORDS + 1)):
+        if words[i].endswith(DASHES):
+            return set(range(sent.start, i + 1)) if i > sent.start or len(words[i]) > 1 else set()
+        if words[i] in (":", "،", ".") or not is_word(words[i].rstrip("".join(DASHES))):
+            return set()
+    return set()
 
 
 def _bracketed(sent: Sentence, words: list[str]) -> set[int]:

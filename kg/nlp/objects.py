@@ -44,7 +44,7 @@ class ObjectFinder:
         first = None
         for span in self._object_spans(cue, words, forms, start, end, mentions):
             first = first or span
-            found = self._phrase_object(doc, cue, words, mentions, span, subjects, earlier, ctx)
+            found = self.phrase_object(doc, cue, words, mentions, span, subjects, earlier, ctx)
             if found[0] or found[1]:
                 return found[0], found[1], span
         return [], None, first
@@ -57,9 +57,10 @@ class ObjectFinder:
         agents, end = self.clauses.subject(mentions, words, cue.end, len(words))
         return (agents, end) if agents[: len(first)] == first else (first, cue.end)
 
-    def _phrase_object(self, doc: Doc, cue: CueMatch, words: list[str], mentions: list[Mention],
+    def phrase_object(self, doc: Doc, cue: CueMatch, words: list[str], mentions: list[Mention],
                        span: tuple[int, int], subjects: list[str], earlier: list[dict],
                        ctx: Discourse) -> tuple[list[str], dict | None]:
+        """The actors an object phrase names (a list of parties) or the topic it is about, with its actors."""
         a, b = span
         if words[a : a + 1] == ["هم"] and words[a - 1] == "با":
             return list(subjects), None

@@ -3,16 +3,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from importlib import resources
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..errors import UsageError
+from ..errors import DataError, UsageError
 from ..model import Article, Claim, Entity
 from ..read.translit import transliterate
 from . import components  # noqa: F401  (registers the factories)
-from . import tokenizer  # noqa: F401  (registers the tokenizer)
+from .tokenizer import create_tokenizer
 from .actors import new_person
 from .kb import KnowledgeBase, load_kb
 from .lexicon import key_form
@@ -21,13 +23,26 @@ from .when import statement_date
 LANGUAGES = ("fa",)
 
 
-def make_nlp(lang: str = "fa", kb_files: Iterable[str] = ()) -> Language:
-    """A blank spaCy pipeline for `lang` with kg's tokenizer, sentencizer, actor finder and claims."""
+def model_path(lang: str = "fa") -> Path:
+    """Where the trained pipeline of `lang` ships inside the package (kg/nlp/model/LANG)."""
+    return Path(str(resources.files(__package__).joinpath("model", lang)))
+
+
+def make_nlp(lang: str = "fa", kb_files: Iterable[str] = (), parse: bool = True) -> Language:
+    """kg's pipeline for `lang`: its tokenizer and sentencizer, the trained tagger, parser and lemmatizer
+    shipped in the package (unless `parse` is false), the actor finder and the claim finder."""
     if lang not in LANGUAGES:
         raise UsageError(f"no extractor for language {lang!r} yet (have: {', '.join(LANGUAGES)})")
-    nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "kg.fa_tokenizer.v1"}}})
+    model = model_path(lang)
+    if parse and not (model / "config.cfg").is_file():
+        raise DataError(f"{model}: the trained {lang} pipeline is missing (make model builds it)")
+    if parse:
+        nlp = spacy.load(model)
+        nlp.tokenizer = create_tokenizer()(nlp)
+    else:
+        nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": "kg.fa_tokenizer.v1"}}})
     files = [str(f) for f in kb_files]
-    nlp.add_pipe("kg_sentencizer")
+    nlp.add_pipe("kg_sentencizer", first=True)
     nlp.add_pipe("kg_actors", config={"kb_files": files})
     nlp.add_pipe("kg_claims", config={"kb_files": files})
     return nlp

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import lexicon, strip_joiners
+from .lexicon import lexicon, strip_joiners, word_list
 
 # Person endings: present and past share them, but the 3rd singular past has none.
 _ENDINGS = {
@@ -71,6 +71,8 @@ def _split(rest: str, negated: bool, imperfective: bool) -> VerbForm | None:
 def analyse(word: str) -> VerbForm | None:
     """The verb reading of `word`, or None when it is no verb form we know."""
     w = strip_joiners(word)
+    if w in word_list("fa/not_verbs.txt"):
+        return None
     if w in _COPULA:
         person, negated = _COPULA[w]
         return VerbForm("بود", person, negated, False, "present")

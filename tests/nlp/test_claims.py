@@ -405,9 +405,8 @@ def test_ghabul_khahim_kard_is_future():
     assert (c.negated, c.modality) == (False, "future")
 
 
-@pytest.mark.xfail(reason="a را object phrase is cut at an inner برای (پیشنهاد قطر برای میزبانی ... را): "
-                          "its actor drops out and the claim is lost", strict=True)
 def test_ra_object_with_an_inner_baraye_phrase():
+    """The parse keeps the whole را object (پیشنهاد قطر برای میزبانی ... را), so its actor stays in."""
     claims = claims_of("بدر البوسعیدی گفت: ما پیشنهاد قطر برای میزبانی مذاکرات را قبول خواهیم کرد.")
     c = the(claims, "accepts")
     assert keys(c.subjects) == {"OM"}

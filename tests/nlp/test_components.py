@@ -26,8 +26,13 @@ def sentences(nlp, text: str) -> list[str]:
 
 
 def test_make_nlp_has_the_expected_pipes(nlp):
-    assert nlp.pipe_names == ["kg_sentencizer", "kg_actors", "kg_claims"]
+    assert nlp.pipe_names == ["kg_sentencizer", "tok2vec", "morphologizer", "parser", "trainable_lemmatizer",
+                              "kg_actors", "kg_claims"]
     assert nlp.lang == "fa"
+
+
+def test_without_the_parse_the_pipeline_is_kgs_own_components():
+    assert make_nlp("fa", parse=False).pipe_names == ["kg_sentencizer", "kg_actors", "kg_claims"]
 
 
 @pytest.mark.parametrize("name", ["kg_sentencizer", "kg_actors", "kg_claims"])
@@ -42,8 +47,9 @@ def test_the_sentencizer_goes_into_a_blank_pipeline():
     assert len(list(doc.sents)) == 2
 
 
-def test_the_pipeline_is_rebuilt_from_its_config(nlp):
-    again = spacy.util.get_lang_class("fa").from_config(nlp.config)
+def test_the_pipeline_is_saved_and_loaded_back(nlp, tmp_path):
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
     assert again.pipe_names == nlp.pipe_names
     doc = again(normalise("سرگئی لاوروف گفت: ما از عراق حمایت می‌کنیم.")[0])
     assert [c["relation"] for c in doc._.claims] == ["supports"]
