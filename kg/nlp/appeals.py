@@ -1,0 +1,84 @@
+"""Appeals: a speaker saying what another party must, must not or should do ("طالبان باید ... متوقف کنند",
+"امیدواریم کره جنوبی ... جبران کند"). The modal word and the clause it governs are found; the party is
+the subject of that clause, the relation and modality come from `fa/appeals.tsv`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .clauses import Mention
+from .frames import CLAUSE_DEPS, SUBJECT_DEPS, parsed
+from .lexicon import key_form, lexicon
+from .tokens import Sentence
+from .verbs import VerbForm
+
+REACH = 12  # the furthest a governed verb stands from its modal word
+# Copula clitics the tokenizer splits off ("امیدواریم" -> "امیدوار" + "یم").
+CLITICS = ("م", "یم")
+
+
+@dataclass(frozen=True)
+class Appeal:
+    """A modal word at `at`, the verb it governs, the parties its clause names, what it means."""
+
+    at: int
+    verb: int
+    parties: tuple[Mention, ...]
+    relation: str
+    modality: str
+
+
+@lru_cache(maxsize=1)
+def appeal_words() -> dict[str, tuple[str, str]]:
+    """Modal word (key form) -> (relation, modality), from kg/data/fa/appeals.tsv."""
+    return {key_form(r["word"]): (r["relation"], r["modality"])
+            for r in lexicon("fa/appeals.tsv", ("word", "relation", "modality"))}
+
+
+def find_appeals(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None],
+                 mentions: list[Mention], content: int) -> list[Appeal]:
+    """The appeals in the reported part of a sentence (from `content` on)."""
+    table = appeal_words()
+    found = []
+    for i in range(max(sent.start, content), sent.end):
+        clitic = i + 1 < sent.end and words[i + 1] in CLITICS
+        word = words[i] + words[i + 1] if clitic else words[i]
+        if word not in table:
+            continue
+        verb = _governed_verb(doc, (i, i + 1) if clitic else (i,), sent, forms)
+        if verb is None:
+            continue
+        parties = _parties(doc, i, verb, sent, mentions, words)
+        if parties:
+            found.append(Appeal(i, verb, tuple(parties), *table[word]))
+    return found
+
+
+def _governed_verb(doc: Doc, tokens: tuple[int, ...], sent: Sentence, forms: list[VerbForm | None]) -> int | None:
+    """The verb the modal word (its tokens) governs: in the parse, the clause it heads ("امیدواریم [که ...]") or
+    the verb it is the auxiliary of ("باید [متوقف کنند]"); else the next verb form after it."""
+    i = tokens[-1]
+    if parsed(doc):
+        clause = next((c.i for t in tokens for c in doc[t].children if c.dep_ in CLAUSE_DEPS and c.i > i), None)
+        if clause is not None:
+            return clause
+        if doc[i].head.i not in tokens and forms[doc[i].head.i] is not None:
+            return doc[i].head.i
+    for j in range(i + 1, min(sent.end, i + REACH)):
+        if forms[j] is not None and not forms[j].future_auxiliary:
+            return j
+    return None
+
+
+def _parties(doc: Doc, i: int, verb: int, sent: Sentence, mentions: list[Mention],
+             words: list[str]) -> list[Mention]:
+    """The actors of the governed clause's subject: by the parse, else those just before the modal word."""
+    if parsed(doc):
+        for child in doc[verb].children:
+            if child.dep_ in SUBJECT_DEPS:
+                a, b = child.left_edge.i, child.right_edge.i + 1
+                return [m for m in mentions if a <= m.start < b]
+    before = [m for m in mentions if sent.start <= m.start and m.end <= i]
+    return before[-1:] if before and before[-1].end >= i - 1 else []
