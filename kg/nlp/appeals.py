@@ -50,7 +50,8 @@ def find_appeals(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFor
         verb = _governed_verb(doc, (i, i + 1) if clitic else (i,), sent, forms)
         if verb is None:
             continue
-        parties = _parties(doc, i, verb, sent, mentions, words)
+        # "the two sides must ..." speaks to both parties of a talk at once, not to one party
+        parties = [m for m in _parties(doc, i, verb, sent, mentions, words) if m.how != "pronoun:pair"]
         if parties:
             found.append(Appeal(i, verb, tuple(parties), *table[word]))
     return found

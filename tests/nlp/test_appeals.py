@@ -52,3 +52,8 @@ def test_the_speaker_calls_on_the_party_in_the_pipeline():
 def test_we_must_is_no_call_on_another_party():
     claims = claims_of("سرگئی لاوروف گفت: ما باید با همسایگان همکاری کنیم.")
     assert not [c for c in claims if c.relation == "callsFor"]
+
+
+def test_both_sides_must_is_no_appeal_to_one_party():
+    rows = [("طرفین", 3, "nsubj"), ("باید", 3, "aux"), ("مذاکره", 3, "compound:lvc"), ("کنند", 3, "ROOT")]
+    assert appeals(rows, [Mention(0, 1, ["JP", "KR"], "pronoun:pair")]) == []
