@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/kg demo -o output
 
 test: $(STAMP)
+	bash tests/install-services.sh
 	$(BIN)/python -m pytest -q
 
 # Retrain the Persian tagger, parser and lemmatizer from ../shared/treebanks (about an hour on 2 cores).
