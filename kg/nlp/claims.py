@@ -24,6 +24,8 @@ TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گف�
 # Relations that are themselves speech acts: "X accused Y" reports X speaking.
 SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denies", "warns", "threatens",
                "callsFor", "welcomes", "expressesConcern"}
+# Relations whose object is somewhere else than the subject's own state.
+PLACE_BOUND = {"visits", "deploysTo"}
 # Kinds of entity that hold no stance and do no act: the subject of a claim is an actor.
 NOT_AGENTS = {"concept", "place"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
@@ -133,8 +135,8 @@ class ClaimFinder:
         reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:
             objects = [o for o in objects if o not in subjects]
-        if not objects and topic is None and cue.rule.relation in MUTUAL and len(subjects) > 1:
-            objects = list(subjects)
+        if not objects and topic is None and cue.rule.relation in MUTUAL - {"discusses"} and len(subjects) > 1:
+            objects = list(subjects)  # a talk with no topic named is a meeting, not a discussion of something
         if cue.rule.relation in MUTUAL and len(subjects) > 1:
             ctx.last_parties = [ctx.state_of(k) or k for k in subjects]
         if topic is not None and set(topic["involves"]) <= set(subjects) and not reason:
@@ -146,8 +148,19 @@ class ClaimFinder:
         subjects = [k for k in subjects if k not in self.kb.entities or self.kb.entities[k].kind not in NOT_AGENTS]
         if not subjects:
             return None
-        negated = (bool(form and form.negated) and not cue.rule.negative) != cue.rule.negates
+        if cue.rule.relation in PLACE_BOUND:  # one does not visit or send forces into one's own state
+            own = {self._state(k, ctx) for k in subjects}
+            objects = [k for k in objects if self._state(k, ctx) not in own]
+            if not objects and topic is None:
+                return None
+        # an act noun takes the polarity of its clause's verb only when that verb states the act itself
+        # ("دیداری صورت نگرفت"), a wish or intention to do it ("قصدی برای مذاکره نداریم") or denies it as a
+        # predicate ("به معنی همکاری نیست"), not when the noun sits in a phrase of another verb ("در حمایت از ...
+        # کوتاه نیامد")
         modality = self._modality(words, forms, sent, start, end, verb)
+        stated = (cue.verb is not None or modality in ("intended", "desired") or (form is not None and form.past == "بود")
+                  or self._impersonal(words, forms, cue, sent))
+        negated = (bool(form and form.negated and stated) and not cue.rule.negative) != cue.rule.negates
         if modality in ("intended", "desired") and not negated and self._modal_denied(words, forms, start, cue.start):
             negated = True
         speaker = ctx.speaker if (cue.start >= content or ctx.speaker) else ""
@@ -162,6 +175,13 @@ class ClaimFinder:
                 "cue": cue.rule.words[-1] if cue.rule.words else words[cue.start], "tokens": (start, end),
                 "reason": reason, "time": self._after_time(words, cue.start), "cue_at": cue.start,
                 "purpose": self._purpose(words, cue.start)}
+
+    def _state(self, key: str, ctx: Discourse) -> str:
+        """The state an actor or institution stands for (itself for a state)."""
+        entity = self.kb.entities.get(key)
+        if entity is not None and entity.affiliation is not None:
+            return entity.affiliation.key
+        return ctx.state_of(key) or key
 
     def _appeals(self, doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None],
                  mentions: list[Mention], ctx: Discourse, content: int, found: list[dict], index: int,

@@ -551,3 +551,27 @@ def test_extraction_never_raises_on_cue_soup(tokens):
     for c in extract_article(a):
         assert a.raw[c.start:c.end] == c.quote
         assert c.subjects and c.objects
+
+
+# ----------------------------------------------------------------------------- act nouns in other phrases
+
+
+def test_an_act_noun_in_a_phrase_of_another_negated_verb_is_not_negated():
+    # "we will not back down for a moment in supporting the people of Japan"
+    claims = claims_of("آنتونی بلینکن گفت: ما لحظه‌ای در حمایت از ژاپن کوتاه نخواهیم آمد.")
+    assert [c.negated for c in claims if c.relation == "supports"] == [False]
+
+
+def test_a_copula_denies_an_act_noun_it_predicates():
+    claims = claims_of("آنتونی بلینکن گفت: این به معنی همکاری ما با کوبا نیست.")
+    assert [c.negated for c in claims if c.relation == "cooperatesWith"] == [True]
+
+
+def test_no_one_visits_their_own_state():
+    claims = claims_of("این اختلاف‌ها از زمان ورود جو بایدن به کاخ سفید آشکار شده است.")
+    assert not [c for c in claims if c.relation in ("visits", "deploysTo")]
+
+
+def test_a_talk_with_no_topic_is_a_meeting_not_a_discussion():
+    claims = claims_of("دیدار وزیران خارجه ژاپن و کره جنوبی دیروز برگزار شد.")
+    assert not [c for c in claims if c.relation == "discusses"]
