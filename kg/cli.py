@@ -152,7 +152,7 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders")
     e.add_argument("-o", "--output", help="output file: .ttl, .nt, .jsonld, .trig or .nq")
     e.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
-    e.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
+    e.add_argument("--date", help="publication date for articles that give none: YYYY-MM-DD, or a Jalali date as 1399-01-01")
     e.add_argument("--dask", metavar="SCHEDULER", help="extract on a Dask cluster (tcp://HOST:8786)")
     e.add_argument("--partitions", metavar="DIR", help="with --dask: folder for the part-NNNNN.nq files")
     e.set_defaults(func=cmd_extract)
@@ -207,7 +207,7 @@ def parser() -> argparse.ArgumentParser:
     i.add_argument("-j", "--jobs", type=int, default=1, help="extract in N processes (default 1)")
     i.add_argument("--dask", metavar="SCHEDULER", help="extract on a Dask cluster (tcp://HOST:8786) instead")
     i.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
-    i.add_argument("--date", help="publication date (YYYY-MM-DD) for articles that give none")
+    i.add_argument("--date", help="publication date for articles that give none: YYYY-MM-DD, or a Jalali date as 1399-01-01")
     i.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     i.set_defaults(func=cmd_ingest)
 

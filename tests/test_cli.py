@@ -453,3 +453,20 @@ def test_a_reader_that_stops_early_ends_the_query_quietly(tmp_path):
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 0
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+@pytest.mark.parametrize("date", ["yesterday", "2020-02-30", "1400-12-30"])
+@pytest.mark.parametrize("command", ["extract", "ingest"])
+def test_a_date_that_is_none_is_one_line_and_nothing_is_written(tmp_path, command, date):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / ("out.ttl" if command == "extract" else "store")
+    run = kg(command, tmp_path / "a.txt", "-o" if command == "extract" else "--store", out, "--date", date)
+    assert run.returncode != 0 and run.stderr.count("\n") == 1 and date in run.stderr
+    assert "Traceback" not in run.stderr and not out.exists()
+
+
+def test_a_jalali_date_dates_the_article(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    run = kg("extract", tmp_path / "a.txt", "-o", tmp_path / "out.ttl", "--date", "1399-01-01")
+    assert run.returncode == 0, run.stderr
+    assert '"2020-03-20"^^xsd:date' in (tmp_path / "out.ttl").read_text(encoding="utf-8")

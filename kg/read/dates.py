@@ -44,3 +44,19 @@ def fars_date(digits: str) -> str | None:
     if len(digits) == 14:
         return iso_date(f"{digits[:4]}-{digits[4:6]}-{digits[6:8]}")
     return iso_date(f"13{digits[:2]}-{digits[2:4]}-{digits[4:6]}") if len(digits) == 10 else None
+
+
+_GIVEN = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def given_date(value: str) -> str:
+    """A date the user gives (YYYY-MM-DD; a year before 1700 is a Jalali one, 1399-01-01) as ISO, or a
+    ValueError saying why it is none."""
+    m = _GIVEN.fullmatch(normalise(value.strip())[0])
+    if not m:
+        raise ValueError(f"{value!r} is not a date: give YYYY-MM-DD (a Jalali date as 1399-01-01)")
+    y, mo, d = map(int, m.groups())
+    try:
+        return (jalali_to_gregorian(y, mo, d) if y < 1700 else Date(y, mo, d)).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is no such day") from None

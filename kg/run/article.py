@@ -8,12 +8,13 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from ..errors import InputError
+from ..errors import InputError, UsageError
 from ..model import Article, Claim, Extraction
 from ..nlp import doc_claims, make_nlp
 from ..nlp.kb import KnowledgeBase, load_kb
 from ..rdf.build import article_triples
 from ..rdf.ntriples import ntriples
+from ..read.dates import given_date
 from ..read.sources import iter_articles
 
 
@@ -37,9 +38,18 @@ def extract_article(article: Article, kb_files: Iterable[str] = ()) -> list[Clai
 
 
 def read_articles(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Article | InputError]:
-    """Articles from files, folders and JSONL corpora (undated ones given `date`); unreadable inputs
-    come back as InputError."""
-    for item in iter_articles(paths):
+    """Articles from files, folders and JSONL corpora (undated ones given `date`, YYYY-MM-DD or a Jalali
+    1399-01-01); unreadable inputs come back as InputError. A date that is none is a UsageError at once."""
+    if date:
+        try:
+            date = given_date(date)
+        except ValueError as e:
+            raise UsageError(f"--date {e}") from None
+    return _dated(iter_articles(paths), date)
+
+
+def _dated(items: Iterator[Article | InputError], date: str | None) -> Iterator[Article | InputError]:
+    for item in items:
         if date and isinstance(item, Article) and not item.date:
             item = replace(item, date=date)
         yield item

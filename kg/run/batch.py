@@ -135,9 +135,10 @@ def ingest(paths: Iterable[str | Path], store_dir: str | Path, jobs: int = 1, kb
     scheduler address or Client) extracts them on a cluster in partitions of `partition_size` articles."""
     started = time.monotonic()
     kb = tuple(str(f) for f in kb_files)
+    articles = read_articles(paths, date)  # a bad --date fails here, before the store is made
     store = open_store(store_dir, write=True)
     report = IngestReport()
-    todo = _to_extract(read_articles(paths, date), store, report)
+    todo = _to_extract(articles, store, report)
     done: Iterator[Extracted | InputError]
     if dask is not None:
         from .distributed import extract_for_store

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from kg.read.dates import fars_date, iso_date, jalali_to_gregorian
+from kg.read.dates import fars_date, given_date, iso_date, jalali_to_gregorian
 
 
 @pytest.mark.parametrize(("jalali", "gregorian"), [
@@ -38,3 +38,16 @@ def test_fars_ids_of_both_lengths_give_their_day():
     assert fars_date("13900818001376") == "2011-11-09"
     assert fars_date("8307140026") == "2004-10-05"
     assert fars_date("123") is None
+
+
+@pytest.mark.parametrize(("given", "iso"), [("2020-12-28", "2020-12-28"), ("1399-10-08", "2020-12-28"),
+                                            ("۱۳۹۹-۱۰-۰۸", "2020-12-28"), (" 2021-3-5 ", "2021-03-05")])
+def test_a_given_date_is_gregorian_or_jalali_by_its_year(given, iso):
+    assert given_date(given) == iso
+
+
+@pytest.mark.parametrize(("given", "why"), [("yesterday", "not a date"), ("2020-02-30", "no such day"),
+                                           ("1400-12-30", "no such day"), ("2020/02/03", "not a date")])
+def test_a_given_date_that_is_none_says_why(given, why):
+    with pytest.raises(ValueError, match=why):
+        given_date(given)
