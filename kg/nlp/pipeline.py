@@ -65,15 +65,17 @@ def _topic(record: dict, doc: Doc, kb: KnowledgeBase) -> Entity:
                   (("en", english), ("fa", record["label"])), involves=involves)
 
 
-def doc_claims(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> list[Claim]:
-    """The claims kg_claims found in `doc` (made from `article.text`), with offsets into `article.raw`."""
+def doc_claims(doc: Doc, article: Article, kb: KnowledgeBase | None = None, offset: int = 0,
+               sentences: int = 0) -> list[Claim]:
+    """The claims kg_claims found in `doc`, made from `article.text` (or from the part of it that starts at
+    character `offset` and after `sentences` sentences), with offsets into `article.raw`."""
     kb = kb or load_kb()
     out = []
     for c in doc._.claims or []:
         objects = tuple(_entity(k, doc, kb) for k in c["objects"])
         if c["topic"]:
             objects += (_topic(c["topic"], doc, kb),)
-        start, end = article.raw_span(c["start"], c["end"])
+        start, end = article.raw_span(c["start"] + offset, c["end"] + offset)
         out.append(Claim(
             article=article.id,
             relation=c["relation"],
@@ -85,7 +87,7 @@ def doc_claims(doc: Doc, article: Article, kb: KnowledgeBase | None = None) -> l
             quote=article.raw[start:end],
             start=start,
             end=end,
-            sentence=c["sentence"],
+            sentence=c["sentence"] + sentences,
             conditional=c["conditional"],
             date=statement_date(article.date, tuple(c["when"])),
         ))

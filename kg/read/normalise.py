@@ -250,8 +250,13 @@ _SAME_LENGTH = {c: t for c, t in _CHARS.items() if len(t) == 1}
 _Step = tuple[re.Pattern[str], Callable[[re.Match[str]], str], Callable[[str], bool] | None, bool]
 _PARTICIPLE = "|".join(_PARTICIPLE_SUFFIXES)
 _PARTICIPLE_HINT = re.compile(f"ه (?:{_PARTICIPLE})(?!{_W})")
+# Longer runs of punctuation and symbols ("==========" rules, "!!!!") are cut to this many characters: they
+# mean nothing to the extractor, and spaCy's tokenizer takes time quadratic in the length of such a token.
+PUNCTUATION_RUN = 8
+
 _STEPS: tuple[_Step, ...] = (
     (re.compile("\r\n?"), lambda m: "\n", lambda text: "\r" in text, False),
+    (re.compile(f"[^\\w\\s]{{{PUNCTUATION_RUN + 1},}}"), lambda m: m.group()[:PUNCTUATION_RUN], None, False),
     (re.compile("[" + "".join(map(re.escape, sorted(_SAME_LENGTH))) + "]"),
      lambda m: _SAME_LENGTH[m.group()], None, True),
     (re.compile("[" + "".join(re.escape(c) for c in sorted(set(_CHARS) - set(_SAME_LENGTH))) + "]"),

@@ -31,10 +31,33 @@ def knowledge_base(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
 
 
 def extract_article(article: Article, kb_files: Iterable[str] = ()) -> list[Claim]:
-    """Claims of one article."""
+    """Claims of one article; a text longer than CHUNK characters is read in parts cut between paragraphs
+    (else sentences, else words), each part's claims keeping their offsets into the whole text."""
     files = tuple(str(f) for f in kb_files)
-    doc = pipeline(files)(article.text)
-    return doc_claims(doc, article, knowledge_base(files))
+    nlp, kb = pipeline(files), knowledge_base(files)
+    claims: list[Claim] = []
+    sentences = 0
+    for start, end in chunks(article.text, CHUNK):
+        doc = nlp(article.text[start:end])
+        claims += doc_claims(doc, article, kb, offset=start, sentences=sentences)
+        sentences += sum(1 for _ in doc.sents)
+    return claims
+
+
+CHUNK = 100_000
+_BREAKS = ("\n\n", "\n", ". ", "؟ ", "! ", " ")
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """[start, end) parts of `text`, each at most `size` characters, cut after the last paragraph break,
+    else sentence end, else space before the limit (mid-word only when there is none)."""
+    parts, start = [], 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = next((window.rfind(b) + len(b) for b in _BREAKS if window.rfind(b) > 0), size)
+        parts.append((start, start + cut))
+        start += cut
+    return parts + [(start, len(text))]
 
 
 def read_articles(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Article | InputError]:

@@ -169,3 +169,11 @@ def test_fold_key_keeps_every_line_break_where_it_was():
     folded = fold_key(text, keep_lines=True).splitlines()
     assert folded == [fold_key(line) for line in lines]
     assert folded[0] == "یک" and folded[2] == "خبر" and folded[3] == "لا 12"
+
+
+def test_long_runs_of_punctuation_are_cut_and_map_back():
+    raw = "متن " + "=" * 5000 + " پایان!!!!!!!!!!!!"
+    text, offsets = normalise(raw)
+    assert text == "متن " + "=" * 8 + " پایان" + "!" * 8
+    assert all(raw[o] == ch for ch, o in zip(text, offsets))
+    assert normalise(text)[0] == text

@@ -55,3 +55,21 @@ def test_extract_collects_unreadable_inputs(tmp_path):
 @pytest.mark.parametrize("text", ["", "\n\n", "نه", "!!!"])
 def test_texts_without_claims_give_none(text):
     assert run.extract_article(article(text or " ")) == []
+
+
+def test_chunks_cut_between_paragraphs_then_sentences_then_words():
+    assert run.chunks("aa bb\n\ncc dd", 8) == [(0, 7), (7, 12)]
+    assert run.chunks("aa. bb cc. dd", 8) == [(0, 4), (4, 11), (11, 13)]
+    assert run.chunks("abcdefghij", 4) == [(0, 4), (4, 8), (8, 10)]
+    assert run.chunks("short", 8) == [(0, 5)]
+
+
+def test_a_long_article_is_read_in_parts_and_its_quotes_still_point_into_the_text(monkeypatch):
+    paragraph = "روسیه از دولت سوریه حمایت می‌کند. ژاپن با کره دیدار کرد."
+    text = "\n\n".join([paragraph] * 6)
+    whole = run.extract_article(article(text))
+    monkeypatch.setattr(run, "CHUNK", len(paragraph) + 5)
+    parts = run.extract_article(article(text))
+    assert len(parts) == len(whole) >= 6
+    assert all(text[c.start:c.end] == c.quote for c in parts)
+    assert len({(c.start, c.sentence) for c in parts}) == len(parts)
