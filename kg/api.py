@@ -11,7 +11,7 @@ from rdflib import Dataset, Graph
 from .errors import InputError, UsageError
 from .model import Article, Claim, Extraction
 from .rdf.build import claims_dataset, claims_graph
-from .rdf.files import QUAD_FORMATS, atomic_write, format_of, load_graph, serialise
+from .rdf.files import QUAD_FORMATS, atomic_write, check_writable, format_of, load_graph, serialise
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -39,6 +39,13 @@ def extract(paths: Iterable[str | Path], kb_files: Iterable[str] = (), date: str
     from .run.article import extract as run
 
     return run(paths, kb_files, date)
+
+
+def check_output(output: str | Path) -> Path:
+    """`output` if kg can write an RDF file there (known extension, writable folder); else a UsageError, before
+    any work is done."""
+    format_of(output)
+    return check_writable(output)
 
 
 def build_graph(extraction: Extraction) -> Graph:

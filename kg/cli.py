@@ -26,16 +26,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print(report.summary(), file=sys.stderr)
         return 0
     if args.output:
-        api.format_of(args.output)  # an unknown extension fails now, not after the extraction
+        api.check_output(args.output)  # an unknown extension or unwritable place fails now, not after the work
     extraction = api.extract(args.paths, kb_files=args.kb or (), date=args.date)
-    if args.output:
+    if args.output and extraction.articles:  # when every input failed, an existing file stays as it was
         api.write_graph(extraction, args.output)
     else:
         sys.stdout.write(api.build_graph(extraction).serialize(format="turtle"))
     print(extraction.summary(failures=False), file=sys.stderr)
     for failure in extraction.failures:
         print(f"kg: {failure}", file=sys.stderr)
-    return 1 if extraction.failures and not extraction.articles else 0
+    return 1 if extraction.failures else 0
 
 
 def _param(text: str) -> tuple[str, str]:
@@ -113,7 +113,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     print(report.summary(failures=False))
     for failure in report.failures:
         print(f"kg: {failure}", file=sys.stderr)
-    return 1 if report.failures and not report.articles else 0
+    return 1 if report.failures else 0
 
 
 def cmd_export(args: argparse.Namespace) -> int:

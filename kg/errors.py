@@ -14,9 +14,18 @@ class InputError(KgError):
     exit_code = 2
 
     def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+        super().__init__(f"{printable(path)}: {printable(problem)}")
         self.path = path
         self.problem = problem
+
+
+def printable(text: str) -> str:
+    """`text` on one line: line breaks, other control characters and undecodable bytes of a file name
+    written as escapes ("\\n", "\\udcff")."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape", "backslashreplace").decode("ascii")
+                   for ch in text)
 
 
 class DataError(KgError):

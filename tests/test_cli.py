@@ -132,7 +132,7 @@ def test_extract_over_a_folder_reports_the_bad_file_and_keeps_the_good_one(tmp_p
     (folder / "broken.txt").write_bytes(bad)
     out = tmp_path / "out.ttl"
     result = kg("extract", folder, "-o", out)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # a batch with a failure says so by its status
     naming = [line for line in result.stderr.splitlines() if "broken.txt" in line]
     assert len(naming) == 1, result.stderr
     assert naming[0].startswith("kg: ")
@@ -470,3 +470,30 @@ def test_a_jalali_date_dates_the_article(tmp_path):
     run = kg("extract", tmp_path / "a.txt", "-o", tmp_path / "out.ttl", "--date", "1399-01-01")
     assert run.returncode == 0, run.stderr
     assert '"2020-03-20"^^xsd:date' in (tmp_path / "out.ttl").read_text(encoding="utf-8")
+
+
+def test_an_output_kg_cannot_write_fails_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "folder.ttl").mkdir()
+    (tmp_path / "file").write_text("x", encoding="utf-8")
+    for out in (tmp_path / "folder.ttl", tmp_path / "file" / "out.ttl"):
+        run = kg("extract", tmp_path / "a.txt", "-o", out)
+        assert run.returncode != 0 and run.stderr.count("\n") == 1 and "articles" not in run.stderr
+
+
+def test_when_every_input_fails_an_existing_output_stays_as_it_was(tmp_path):
+    out = tmp_path / "out.ttl"
+    out.write_text("# an earlier run\n", encoding="utf-8")
+    run = kg("extract", tmp_path / "nowhere.txt", "-o", out)
+    assert run.returncode == 1 and out.read_text(encoding="utf-8") == "# an earlier run\n"
+
+
+def test_draw_writes_its_figure_whole_through_a_temporary_file(tmp_path, monkeypatch):
+    from kg import api
+    from kg.diagrams import diagram
+
+    written = []
+    monkeypatch.setattr(diagram, "atomic_write", lambda path, data: written.append((path, data[:8])) or path)
+    fig = diagram.draw_graph(api.build_graph(api.extract([api.seed_article()])))
+    diagram.save_figure(fig, tmp_path / "x.png")
+    assert written == [(tmp_path / "x.png", PNG_SIGNATURE)] and not (tmp_path / "x.png").exists()

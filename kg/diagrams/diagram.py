@@ -1,6 +1,7 @@
 """Claim graph -> networkx -> matplotlib figure: actors as nodes, claims as edges coloured by family."""
 from __future__ import annotations
 
+import io
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
@@ -17,6 +18,7 @@ from rdflib.term import Node
 
 from ..errors import DataError, UsageError
 from ..rdf import vocab
+from ..rdf.files import atomic_write, check_writable
 from ..rdf.vocab import DIP
 
 FAMILY_COLOURS = {
@@ -135,12 +137,14 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     if suffix not in FORMATS:
         raise UsageError(f"{path}: cannot draw to {suffix or 'a file without extension'}; "
                          "use .png or .svg")
+    check_writable(path)
+    out = io.BytesIO()
     if suffix == ".svg":
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
-            fig.savefig(path, format="svg", metadata={"Date": None})
+            fig.savefig(out, format="svg", metadata={"Date": None})
     else:
-        fig.savefig(path, format="png", dpi=150)
-    return path
+        fig.savefig(out, format="png", dpi=150)
+    return atomic_write(path, out.getvalue())  # a figure whole or none, never half a file
 
 
 def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axes) -> None:

@@ -34,6 +34,20 @@ def format_of(path: str | Path) -> str:
     return FORMATS[ext]
 
 
+def check_writable(output: str | Path) -> Path:
+    """`output` if a file can be written there (its folder exists or can be made, and lets us write), else a
+    UsageError saying why: found before any work, not after it."""
+    path = Path(output)
+    if path.is_dir():
+        raise UsageError(f"{output}: is a folder, not a file to write")
+    folder = next((p for p in (path.parent, *path.parent.parents) if p.exists()), Path("."))
+    if not folder.is_dir() or not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"{output}: cannot write there ({folder} is not a folder we may write in)")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise UsageError(f"{output}: the file is read-only")
+    return path
+
+
 def serialise(graph: Graph, fmt: str) -> str:
     """`graph` in rdflib format `fmt`; JSON-LD compacted with kg's @context."""
     options = {"context": JSONLD_CONTEXT, "auto_compact": True} if fmt == "json-ld" else {}

@@ -1,12 +1,15 @@
-"""Read articles from plain text, HTML and JSON Lines into `Article`s (stdlib only).
+"""Read articles from plain text, HTML and JSON Lines files and folders into `Article`s.
 
 `Article.raw` is the text as read (HTML already stripped to text); `Article.text` is the
 normalised article body without page furniture, and `Article.offsets` map it back into `raw`.
 """
 from __future__ import annotations
 
+import errno
 import json
+import os
 import re
+import stat
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -15,10 +18,10 @@ from urllib.parse import urlsplit
 
 from ..errors import DataError, InputError, UsageError
 from ..model import Article, Entity
+from .agencies import CUE, LEDE, cited_chain, dateline_outlet, lookup, named_outlet, site_outlet
 from .dates import fars_date, iso_date
 from .html import read_html
 from .normalise import fold_key, normalise
-from .translit import transliterate
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -28,144 +31,6 @@ _NOT_ARTICLES = frozenset({"readme", "sources", "license", "licence", "changelog
 _UNKEYED = re.compile(r"[\s«»\"'()]")
 _SHORT = 200  # longer lines are article text, never furniture, a title or a news-id line
 _NEWS_ID = re.compile(r"(?:کدخبر|شناسهخبر|کدمطلب|شمارهخبر):?(\d{3,})")
-_LEDE = re.compile(r"([^\n:]{2,40}?)\s*(?::|\s[-–—]\s)")
-_CUE = re.compile(r"\s*(?:و\s+)?(?:به گزارش|بنا ?بر گزارش|بنا به گزارش|به نقل از|به نوشته)\s+")
-_DELIM = re.compile(r"[،,.:؛\n()]")
-_STOP = frozenset("از در به و که با را طی ضمن نیز برای چاپ".split())
-# A dateline opening the lead: "نیویورک – ایرنا- ...", "ایران پرس- ...", "گزارش بخش دری صدای آمریکا - ...".
-_DATELINE = re.compile(r"([^\n\-–—:؛]{2,40}?)\s*[-–—]+(?=\s|[^\s\-–—])")
-# A site name closing a page title: "... | Euronews", "... - ایسنا".
-_SITE = re.compile(r"\s(?:\||[-–—])\s*([^|\-–—\n]{2,40})$")
-_TYPES = ("خبرگزاری", "روزنامه", "شبکه", "هفته نامه", "نشریه", "مجله", "تلویزیون", "رادیو", "پایگاه خبری")
-
-
-def _fold(name: str) -> str:
-    """A lookup key: letters folded, without spaces, quotes or zero-width characters, lower case."""
-    # normalise() beyond fold_key only moves spaces and ZWNJs, which the key drops anyway
-    return _UNKEYED.sub("", fold_key(name)).lower()
-
-
-@lru_cache(maxsize=None)
-def _agencies() -> tuple[dict[str, Entity], tuple[tuple[str, Entity], ...]]:
-    """agencies.tsv as folded label -> agency, and folded Latin labels (longest first) for ids and URLs."""
-    labels: dict[str, Entity] = {}
-    latin: list[tuple[str, Entity]] = []
-    text = resources.files("kg").joinpath("data", "agencies.tsv").read_text(encoding="utf-8")
-    for n, line in enumerate(text.splitlines(), 1):
-        cols = line.split("\t")
-        if n == 1 or not line.strip():
-            continue
-        if len(cols) != 5 or not cols[0] or not cols[2]:
-            raise DataError(f"kg/data/agencies.tsv:{n}: want key, wikidata, en, fa, ar (tab-separated)")
-        names = {lang: [s.strip() for s in col.split("|") if s.strip()]
-                 for lang, col in zip(("en", "fa", "ar"), cols[2:])}
-        entity = Entity(cols[0], "agency", tuple((lang, ns[0]) for lang, ns in names.items() if ns), cols[1] or None)
-        for name in (n_ for ns in names.values() for n_ in ns):
-            other = labels.setdefault(_fold(name), entity)
-            if other.key != entity.key:
-                raise DataError(f"kg/data/agencies.tsv:{n}: label {name!r} already belongs to {other.key}")
-        latin.extend((re.sub(r"[^a-z0-9]", "", s.lower()), entity) for s in names["en"])
-    return labels, tuple(sorted(latin, key=lambda p: -len(p[0])))
-
-
-def _lookup(name: str) -> Entity | None:
-    """The agency a name (with or without خبرگزاری, روزنامه ...) stands for."""
-    labels = _agencies()[0]
-    key = _fold(name)
-    if key in labels:
-        return labels[key]
-    for kind in map(_fold, _TYPES):
-        if key.startswith(kind) and key[len(kind):] in labels:
-            return labels[key[len(kind):]]
-    return None
-
-
-def _named_outlet(url: str | None, ident: str) -> Entity | None:
-    """The outlet an URL host (www.isna.ir) or id prefix (fars-...) names."""
-    names = []
-    if url and (host := urlsplit(url).hostname):
-        parts = host.lower().split(".")
-        names.append(parts[-3] if len(parts) > 2 and parts[-2] in ("co", "com", "org", "net", "ac")
-                     else parts[-2] if len(parts) > 1 else parts[0])
-    if m := re.match(r"([a-z]+)[-_]", ident.lower()):
-        names.append(m.group(1))
-    for name in names:
-        for label, entity in _agencies()[1]:
-            if name == label or (len(label) >= 4 and name.startswith(label)):
-                return entity
-    return None
-
-
-def _resolve(words: list[str]) -> Entity | None:
-    """The agency named by a phrase after a citation cue: a known label, else خبرگزاری X etc."""
-    for i in range(len(words)):
-        for j in range(len(words), i, -1):
-            if entity := _lookup(" ".join(words[i:j])):
-                return entity
-    kinds = set(map(_fold, _TYPES))
-    for i in range(len(words) - 1):
-        if _fold(words[i]) in kinds or _fold(" ".join(words[i:i + 2])) in kinds:
-            name = normalise(" ".join(words[i:i + 4]))[0]
-            return Entity("agency:" + name, "agency", (("en", transliterate(name)), ("fa", name)))
-    return None
-
-
-def _dateline(paragraphs: list[str]) -> Entity | None:
-    """The agency of a dateline opening one of the first paragraphs ("CITY – AGENCY –", "AGENCY –")."""
-    for paragraph in paragraphs:
-        at = 0
-        for _ in range(2):  # the city, then the agency
-            m = _DATELINE.match(paragraph, at)
-            if m is None:
-                break
-            words = m.group(1).split()
-            ends = (_lookup(" ".join(words[i:])) for i in range(len(words))) if len(words) <= 6 else ()
-            if entity := next((e for e in ends if e is not None), None):
-                return entity
-            at = m.end()
-    return None
-
-
-def _site(title: str) -> Entity | None:
-    """The outlet a page title names after "|" or a dash at its end."""
-    m = _SITE.search(title.split("\n", 1)[0])
-    return _lookup(m.group(1).strip()) if m else None
-
-
-def _phrase(text: str, pos: int) -> tuple[list[str], int]:
-    """The words of a name that starts at `pos`, up to punctuation or a preposition, and its end."""
-    d = _DELIM.search(text, pos)
-    end = d.start() if d else len(text)
-    words: list[str] = []
-    for m in re.finditer(r"\S+", text[pos:end]):
-        word = m.group().strip("«»\"'")
-        if word in _STOP or len(words) == 8:
-            return words, pos + m.start()
-        if word:
-            words.append(word)
-    return words, end
-
-
-def _chain(text: str) -> list[Entity]:
-    """Agencies cited in order: به گزارش X، به نقل از Y ... (the first cue that names one)."""
-    for cue in _CUE.finditer(text):
-        words, end = _phrase(text, cue.end())
-        if first := _resolve(words):
-            break
-    else:
-        return []
-    chain = [first]
-    while True:
-        d = _DELIM.search(text, end)
-        nxt = _CUE.search(text, end, d.start() if d else len(text))
-        if nxt is None and d and d.group() in "،,":
-            nxt = _CUE.match(text, d.end())
-        if nxt is None:
-            return chain
-        words, end = _phrase(text, nxt.end())
-        if (entity := _resolve(words)) is None:
-            return chain
-        chain.append(entity)
 
 
 @lru_cache(maxsize=None)
@@ -228,16 +93,16 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
         raise InputError(path, f"{line}no article text")
     paragraphs = text.split("\n\n")
     # the outlet of a lede ("همشهری آنلاین: ...") in the first paragraphs, and where it stands
-    outlet, lede_at = next(((e, i) for i, p in enumerate(paragraphs[:3]) if (m := _LEDE.match(p))
-                            and len(m.group(1).split()) <= 5 and (e := _lookup(m.group(1)))), (None, -1))
+    outlet, lede_at = next(((e, i) for i, p in enumerate(paragraphs[:3]) if (m := LEDE.match(p))
+                            and len(m.group(1).split()) <= 5 and (e := lookup(m.group(1)))), (None, -1))
     if lede_at < 1:  # "X: ..." opening the text may be a headline quoting X: an id or URL says more
-        outlet = _named_outlet(url, ident) or outlet
-    outlet = outlet or _dateline(paragraphs[:3]) or _site(paragraphs[0])
+        outlet = named_outlet(url, ident) or outlet
+    outlet = outlet or dateline_outlet(paragraphs[:3]) or site_outlet(paragraphs[0])
     agencies: list[Entity] = []
-    for agency in _chain("\n\n".join(paragraphs[:4])):
+    for agency in cited_chain("\n\n".join(paragraphs[:4])):
         if agency not in agencies and (outlet is None or agency.key != outlet.key):
             agencies.append(agency)
-    cue = _CUE.search("\n\n".join(paragraphs[:4]))
+    cue = CUE.search("\n\n".join(paragraphs[:4]))
     if outlet is None and agencies and "نقل" not in cue.group():
         outlet = agencies.pop(0)  # "به گزارش ایسنا، ..." and no other outlet named: the outlet cites itself
     if title:
@@ -253,11 +118,18 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
 
 
 def _read_text(path: Path, source: str) -> str:
-    """The UTF-8 text of a file, or InputError if it cannot be read, is binary, not UTF-8 or empty."""
+    """The text of a file (UTF-8, or UTF-16 with its byte-order mark), or InputError if it is no regular
+    file, cannot be read, is binary, in another encoding or empty."""
+    _regular(path, source)
     try:
         data = path.read_bytes()
     except OSError as e:
         raise InputError(source, f"cannot read: {e.strerror or e}") from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return _checked(source, data.decode("utf-16"))
+        except UnicodeDecodeError:
+            raise InputError(source, "UTF-16 text that does not decode") from None
     if b"\x00" in data:
         raise InputError(source, "binary file, not text")
     try:
@@ -269,17 +141,45 @@ def _read_text(path: Path, source: str) -> str:
     return text
 
 
+def _regular(path: Path, source: str) -> None:
+    """InputError unless `path` is a regular file (a FIFO or device would be read for ever)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as e:
+        problem = "a symbolic link that loops" if e.errno == errno.ELOOP else \
+            "a symbolic link to nothing" if path.is_symlink() else (e.strerror or str(e))
+        raise InputError(source, problem) from None
+    if not stat.S_ISREG(mode):
+        raise InputError(source, "not a regular file (a FIFO, socket or device)")
+
+
+def _checked(source: str, text: str, what: str = "the text") -> str:
+    """`text` if it can be written as UTF-8; InputError for a lone surrogate (from JSON) or an undecodable
+    byte (of a file name)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as e:
+        code = ord(text[e.start])
+        problem = f"byte 0x{code - 0xDC00:02x} that is not UTF-8" if 0xDC80 <= code <= 0xDCFF else \
+            f"a lone surrogate ({text[e.start]!a}), not Unicode text"
+        raise InputError(source, f"{what} holds {problem}") from None
+    return text
+
+
 def read_article(path: str | Path, *, date: str | None = None) -> Article:
     """One article from a plain-text (.txt, .text, .md) or HTML (.html, .htm) file."""
     when = iso_date(date) if date else None
     if date and when is None:
         raise UsageError(f"date {date!r} is not a yyyy-mm-dd date")
     p, source = Path(path), str(path)
+    _checked(source, source, "the file name")
     text = _read_text(p, source)
     title = url = None
     if p.suffix.lower() in HTML_SUFFIXES:
         page = read_html(text)
         text, url, title = page.text, page.url, page.title
+        if url is not None and not _valid_url(url):
+            raise InputError(source, f"its og:url {url!r} is not a valid URL")
         when = when or next((d for value in page.dates if (d := iso_date(value))), None)
         if not text.strip():
             raise InputError(source, "no text in the HTML page")
@@ -294,12 +194,19 @@ def _jsonl_article(source: str, stem: str, n: int, line: bytes) -> Article:
         raise InputError(source, f"line {n}: not UTF-8 text") from None
     except json.JSONDecodeError as e:
         raise InputError(source, f"line {n}: not JSON ({e.msg})") from None
+    except RecursionError:
+        raise InputError(source, f"line {n}: JSON nested too deeply") from None
     if not isinstance(record, dict):
         raise InputError(source, f"line {n}: not a JSON object")
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError(source, f"line {n}: no text")
+    for field in ("id", "url", "title", "text"):
+        if isinstance(record.get(field), str):
+            _checked(source, record[field], f"line {n}: its {field!r}")
     url = record.get("url") if isinstance(record.get("url"), str) else None
+    if url is not None and not _valid_url(url):
+        raise InputError(source, f"line {n}: url {url!r} is not a valid URL")
     stamp = record.get("date") or record.get("published")
     return _article(str(record.get("id") or f"{stem}-{n}"), url or source, text,
                     title=record.get("title") if isinstance(record.get("title"), str) else None,
@@ -309,6 +216,12 @@ def _jsonl_article(source: str, stem: str, n: int, line: bytes) -> Article:
 def _jsonl(path: Path, source: str) -> Iterator[Article | InputError]:
     """Articles of a JSONL corpus, with an InputError for each line that is not one."""
     seen = False
+    try:
+        _checked(source, source, "the file name")
+        _regular(path, source)
+    except InputError as e:
+        yield e
+        return
     try:
         with path.open("rb") as lines:
             for n, line in enumerate(lines, 1):
@@ -333,22 +246,60 @@ def read_jsonl(path: str | Path) -> Iterator[Article]:
         yield item
 
 
+def _valid_url(url: str) -> bool:
+    """Whether `url` parses as a URL (urllib refuses "http://[::1")."""
+    try:
+        urlsplit(url).hostname
+    except ValueError:
+        return False
+    return True
+
+
 def _is_article_file(path: Path, root: Path) -> bool:
-    """Whether a file met in a folder walk is an article or corpus (not hidden, gold, README...)."""
+    """Whether a name met in a folder walk is an article or corpus (not hidden, gold, README...): a FIFO or
+    a broken link of such a name is one too, to be reported, not passed over."""
     name = path.name.lower()
-    return (path.is_file() and name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + (JSONL_SUFFIX,))
+    return (name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES + (JSONL_SUFFIX,))
             and not name.endswith(GOLD_SUFFIX) and name.split(".")[0] not in _NOT_ARTICLES
             and not any(part.startswith(".") for part in path.relative_to(root).parts))
 
 
+def _walk(root: Path) -> tuple[list[Path], list[InputError]]:
+    """The article files under a folder, sorted, and an InputError for each folder that cannot be read."""
+    found, errors = [], []
+
+    def unreadable(e: OSError) -> None:
+        errors.append(InputError(e.filename or str(root), f"cannot read the folder: {e.strerror or e}"))
+
+    for folder, dirs, files in os.walk(root, onerror=unreadable):
+        dirs.sort()
+        found += [p for name in files if _is_article_file(p := Path(folder) / name, root)]
+        found += [p for name in dirs if (p := Path(folder) / name).is_symlink() and _is_article_file(p, root)]
+    return sorted(found), errors
+
+
 def iter_articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
-    """Articles from files and folders (recursively, sorted); an InputError for each input that fails."""
+    """Articles from files and folders (recursively, sorted); an InputError for each input that fails, and for
+    an article whose id an earlier one with another text has (two `same.txt` in two folders): one id, one
+    article. An article read twice with the same text passes again (it adds nothing)."""
+    seen: dict[str, tuple[int, str]] = {}
+    for item in _articles(paths):
+        if isinstance(item, Article):
+            text_hash, first = seen.setdefault(item.id, (hash(item.raw), item.source))
+            if text_hash != hash(item.raw):
+                item = InputError(item.source, f"its id {item.id!r} is already that of {first}, with another "
+                                               "text: give one of them another name or id")
+        yield item
+
+
+def _articles(paths: Iterable[str | Path]) -> Iterator[Article | InputError]:
     for given in paths:
         root = Path(given)
-        if not root.exists():
+        if not root.exists() and not root.is_symlink():
             yield InputError(str(given), "no such file or directory")
             continue
-        walk = sorted(p for p in root.rglob("*") if _is_article_file(p, root)) if root.is_dir() else [root]
+        walk, unreadable = _walk(root) if root.is_dir() else ([root], [])
+        yield from unreadable
         for path in walk:
             source = str(path) if root.is_dir() else str(given)
             if path.name.lower().endswith(GOLD_SUFFIX):

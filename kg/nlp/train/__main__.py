@@ -91,6 +91,7 @@ def install(trained: Path, out: Path) -> Path:
                     description="kg's Persian tagger, parser and lemmatizer, trained on UD PerDT and Seraji")
     if out.exists():
         shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     return out
 
