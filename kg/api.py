@@ -95,14 +95,27 @@ def store_graph(store_dir: str | Path) -> Graph:
     return to_graph(opening(store_dir))
 
 
-def query_store(store_dir: str | Path, sparql: str, fmt: str = "table") -> str:
-    """Run a SPARQL query with Oxigraph's engine on a store and format the answer as table, csv or json."""
+QUERY_TIMEOUT = 60.0  # seconds a query may run before it is stopped
+
+
+def query_store(store_dir: str | Path, sparql: str, fmt: str = "table", timeout: float | None = QUERY_TIMEOUT,
+                allow_service: bool = False) -> str:
+    """Run a SPARQL query with Oxigraph's engine on a store and format the answer as table, csv or json;
+    stopped after `timeout` seconds; SERVICE calls to other endpoints only with `allow_service`."""
     from .queries.formats import format_result
-    from .store.oxigraph import open_store as opening, query as run
+    from .rdf.sparql import bounded, refuse_service
 
     if fmt not in ("table", "csv", "json"):
         raise UsageError(f"unknown result format {fmt!r}; choose one of table, csv, json")
-    return format_result(run(opening(store_dir), sparql), fmt)
+    if not allow_service:
+        refuse_service(sparql)
+    return format_result(bounded(_store_query, store_dir, sparql, seconds=timeout), fmt)
+
+
+def _store_query(store_dir: str | Path, sparql: str):
+    from .store.oxigraph import open_store as opening, query as run
+
+    return run(opening(store_dir), sparql)
 
 
 def export_store(store_dir: str | Path, output: str | Path) -> Path:
@@ -116,12 +129,16 @@ def export_store(store_dir: str | Path, output: str | Path) -> Path:
     return export(opening(store_dir), output, fmt)
 
 
-def query(graph: Graph, sparql: str, fmt: str = "table") -> str:
-    """Run a SPARQL query on `graph` and format the answer as table, csv or json."""
+def query(graph: Graph, sparql: str, fmt: str = "table", timeout: float | None = QUERY_TIMEOUT,
+          allow_service: bool = False) -> str:
+    """Run a SPARQL query on `graph` and format the answer as table, csv or json; stopped after `timeout`
+    seconds; SERVICE calls to other endpoints only with `allow_service`."""
     from .queries.formats import format_result
-    from .rdf.sparql import run_query
+    from .rdf.sparql import bounded, refuse_service, run_query
 
-    return format_result(run_query(graph, sparql), fmt)
+    if not allow_service:
+        refuse_service(sparql)
+    return format_result(bounded(run_query, graph, sparql, seconds=timeout), fmt)
 
 
 def extract_distributed(paths: Iterable[str | Path], scheduler: str, out_dir: str | Path,
@@ -133,12 +150,14 @@ def extract_distributed(paths: Iterable[str | Path], scheduler: str, out_dir: st
                            date=date)
 
 
-def query_endpoint(endpoint: str, sparql: str, fmt: str = "table") -> str:
-    """Run a SPARQL query on a server's endpoint and format the answer as table, csv or json."""
+def query_endpoint(endpoint: str, sparql: str, fmt: str = "table", timeout: float | None = QUERY_TIMEOUT) -> str:
+    """Run a SPARQL query on a server's endpoint and format the answer as table, csv or json; given up after
+    `timeout` seconds."""
     from .queries.formats import format_result
+    from .rdf.sparql import bounded
     from .store.remote import query_endpoint as run
 
-    return format_result(run(endpoint, sparql), fmt)
+    return format_result(bounded(run, endpoint, sparql, seconds=timeout), fmt)
 
 
 def push(paths: Iterable[str | Path], endpoint: str, graph_iri: str | None = None,

@@ -62,11 +62,11 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise UsageError("give a SPARQL query, -f FILE.rq or --named NAME")
     if args.endpoint:
-        print(api.query_endpoint(args.endpoint, sparql, args.format))
+        print(api.query_endpoint(args.endpoint, sparql, args.format, timeout=args.timeout))
     elif args.store:
-        print(api.query_store(args.store, sparql, args.format))
+        print(api.query_store(args.store, sparql, args.format, timeout=args.timeout, allow_service=args.allow_service))
     else:
-        print(api.query(_data(args), sparql, args.format))
+        print(api.query(_data(args), sparql, args.format, timeout=args.timeout, allow_service=args.allow_service))
     return 0
 
 
@@ -160,6 +160,9 @@ def parser() -> argparse.ArgumentParser:
     q = command("query", "run a SPARQL query on an RDF file or a store")
     q.add_argument("sparql", nargs="?", help="the query text")
     q.add_argument("-f", "--file", help="read the query from a .rq file")
+    q.add_argument("--timeout", type=float, default=api.QUERY_TIMEOUT, metavar="SECONDS",
+                   help="stop the query after this long (default %(default)g)")
+    q.add_argument("--allow-service", action="store_true", help="let the query call other endpoints with SERVICE")
     q.add_argument("--named", help="run one of kg's named queries: " + ", ".join(sorted(api.named_queries())))
     q.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="a named query's parameter: an IRI (res:actor/IQ, <http://...>) or a string (lang=fa)")
@@ -234,6 +237,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the reader went away (`kg query ... | head`): stop quietly, as Unix tools do
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        print("kg: interrupted", file=sys.stderr)
+        return 130
 
 
 if __name__ == "__main__":

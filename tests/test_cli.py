@@ -497,3 +497,43 @@ def test_draw_writes_its_figure_whole_through_a_temporary_file(tmp_path, monkeyp
     fig = diagram.draw_graph(api.build_graph(api.extract([api.seed_article()])))
     diagram.save_figure(fig, tmp_path / "x.png")
     assert written == [(tmp_path / "x.png", PNG_SIGNATURE)] and not (tmp_path / "x.png").exists()
+
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory):
+    store = tmp_path_factory.mktemp("store") / "s"
+    assert kg("ingest", api_seed(), "--store", store, "--quiet").returncode == 0
+    return store
+
+
+def api_seed():
+    from kg import api
+
+    return api.seed_article()
+
+
+@pytest.mark.parametrize("where", ["--store", "--data"])
+def test_a_runaway_query_ends_at_its_timeout_with_one_line(seed_store, where, tmp_path):
+    data = seed_store if where == "--store" else Path(__file__).resolve().parents[1] / "output" / "seed.ttl"
+    run = kg("query", where, data, "--timeout", "1", CARTESIAN)
+    assert run.returncode != 0 and run.stderr.count("\n") == 1 and "stopped" in run.stderr
+
+
+def test_service_is_refused_unless_allowed(seed_store):
+    run = kg("query", "--store", seed_store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/q> { ?s ?p ?o } }")
+    assert run.returncode != 0 and "--allow-service" in run.stderr
+
+
+def test_ctrl_c_stops_a_query_with_one_line(seed_store):
+    import signal
+    import time
+
+    process = subprocess.Popen([str(KG), "query", "--store", str(seed_store), CARTESIAN], stderr=subprocess.PIPE,
+                               stdout=subprocess.PIPE, text=True)
+    time.sleep(3)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130 and err == "kg: interrupted\n"

@@ -22,16 +22,24 @@ def bind_values(sparql: str, params: Mapping[str, str]) -> str:
     return re.sub(r"\bWHERE\s*\{", lambda m: m.group(0) + " " + values, sparql, flags=re.IGNORECASE)
 
 
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_URL = re.compile(r"(?:https?|urn):[^<>\"{}|^`\\\s]+")
+_LOCAL = re.compile(r"[A-Za-z0-9_\-.~%/]*[A-Za-z0-9_\-~%/]")
+
+
 def _term(value: str) -> str:
-    """A parameter value as a SPARQL term."""
+    """A parameter value as a SPARQL term: an IRI (<...>, http(s)://..., or prefix:name with one of kg's
+    prefixes) only when it is a well-formed one, else a string literal, escaped, so that no value can add
+    query text."""
     prefix, _, local = value.partition(":")
-    if value.startswith("<") and value.endswith(">"):
+    if _IRI.fullmatch(value):
         return value
-    if re.match(r"(https?|urn):", value):
+    if _URL.fullmatch(value):
         return f"<{value}>"
-    if prefix in PREFIXES and local and not local.startswith("//"):
+    if prefix in PREFIXES and _LOCAL.fullmatch(local) and not local.startswith("//"):
         return f"<{PREFIXES[prefix]}{local}>"
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + escaped + '"'
 
 
 def named_query(name: str) -> str:

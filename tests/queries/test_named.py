@@ -209,3 +209,10 @@ def test_parameter_values_are_iris_prefixed_names_or_strings():
 def test_a_parameter_the_query_lacks_is_a_usage_error():
     with pytest.raises(UsageError, match=r"no variable \?actor"):
         bind_values(named_query("between"), {"actor": "res:actor/IQ"})
+
+
+@pytest.mark.parametrize("value", ['<a> } UNION { ?s ?p ?o } #>', 'res:actor/IQ> . } #', 'x" } ; #',
+                                   "http://x.org/a } #"])
+def test_a_parameter_value_cannot_add_query_text(graph, value):
+    sparql = bind_values(named_query("actor-claims"), {"actor": value})
+    assert run_query(graph, sparql).rows == []  # parsed as one literal value, matching nothing

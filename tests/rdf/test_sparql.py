@@ -67,3 +67,37 @@ def test_ask_and_construct(graph):
 
 def test_one_line_folds_every_run_of_whitespace():
     assert one_line("a\n  b\t\r\nc ") == "a b c"
+
+
+def test_a_bounded_call_is_stopped_at_its_timeout_and_its_errors_come_back():
+    import time
+
+    from kg.rdf.sparql import bounded
+
+    with pytest.raises(QueryError, match="longer than 0.5 s"):
+        bounded(time.sleep, 30, seconds=0.5)
+    assert bounded(sum, [1, 2, 3], seconds=10) == 6
+    with pytest.raises(QueryError, match="cannot run the query"):
+        bounded(int, "x", seconds=10)
+
+
+def test_a_query_on_a_graph_is_bounded(graph):
+    from kg.rdf.sparql import bounded
+
+    result = bounded(run_query, graph, "ASK { ?s dip:respects ?o }", seconds=30)
+    assert result.boolean is True
+
+
+@pytest.mark.parametrize("sparql", ["SELECT * WHERE { SERVICE <http://x.org/sparql> { ?s ?p ?o } }",
+                                    "select * where { service silent <http://x.org/q> { ?s ?p ?o } }"])
+def test_service_is_refused(sparql):
+    from kg.rdf.sparql import refuse_service
+
+    with pytest.raises(QueryError, match="--allow-service"):
+        refuse_service(sparql)
+
+
+def test_the_word_service_in_a_string_or_comment_is_no_call():
+    from kg.rdf.sparql import refuse_service
+
+    refuse_service('SELECT * WHERE { ?s rdfs:label "SERVICE" } # no SERVICE here')
