@@ -18,6 +18,9 @@ class InputError(KgError):
         self.path = path
         self.problem = problem
 
+    def __reduce__(self) -> tuple:
+        return type(self), (self.path, self.problem)
+
 
 def printable(text: str) -> str:
     """`text` on one line: line breaks, other control characters and undecodable bytes of a file name

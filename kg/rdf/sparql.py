@@ -110,6 +110,6 @@ def _child(conn: Connection, run: Callable[..., T], args: tuple) -> None:
     try:
         conn.send(("ok", run(*args)))
     except KgError as e:
-        conn.send(("error", QueryError(str(e)) if not isinstance(e, QueryError) else e))
+        conn.send(("error", e))
     except Exception as e:  # noqa: BLE001 - any failure of the engine is the query's error, told in one line
         conn.send(("error", QueryError(f"cannot run the query: {one_line(str(e))}")))

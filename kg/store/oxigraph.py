@@ -9,6 +9,7 @@ on the default graph, which is the RDF merge of the articles, exactly what `kg e
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 from collections.abc import Iterator
@@ -54,17 +55,32 @@ def open_store(path: str | Path, write: bool = False) -> ox.Store:
             raise StoreError(f"{path}: not a kg store (no Oxigraph data in this folder; give a new or empty one)")
         return ox.Store.read_only(str(folder))
     except (OSError, RuntimeError) as e:
-        raise StoreError(f"{path}: cannot open the store: {_problem(e)}") from None
+        raise StoreError(f"{path}: cannot open the store: {_problem(e, folder)}") from None
 
 
-def _problem(error: Exception) -> str:
-    """A one-line reason, naming the usual cause of a lock failure."""
+def _problem(error: Exception, folder: Path | None = None) -> str:
+    """A one-line reason: another writer (the store's lock is held), a damaged store, or the engine's words."""
     text = " ".join(str(error).split())
-    if "lock" in text.lower():
-        return "another process is writing to it (one kg ingest at a time)"
-    if "corrupt" in text.lower() or "no such file" in text.lower():
-        return f"it changed while opening, probably under a running kg ingest; try again ({text[:160]})"
+    if folder is not None and _locked(folder):
+        return "another process is writing to it (one kg ingest at a time); try again when it has finished"
+    if any(word in text.lower() for word in ("corrupt", "checksum", "no such file")):
+        return (f"the store is damaged ({text[:160]}); make a new one with kg ingest into an empty folder, "
+                "or restore a copy")
     return text[:200]
+
+
+def _locked(folder: Path) -> bool:
+    """True when a process holds the store's write lock (RocksDB's LOCK file)."""
+    try:
+        with open(folder / "LOCK", "rb+") as lock:
+            try:
+                fcntl.lockf(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return True
+            fcntl.lockf(lock, fcntl.LOCK_UN)
+    except OSError:
+        return False
+    return False
 
 
 def stored_hash(store: ox.Store, article_id: str) -> str | None:
@@ -90,7 +106,7 @@ def write_article(store: ox.Store, article_id: str, ntriples: str) -> None:
         store.update(update)
     except SyntaxError as e:
         raise StoreError(f"article {article_id}: its triples are not valid N-Triples ({e})") from None
-    except OSError as e:
+    except (OSError, RuntimeError) as e:  # RocksDB reports a checksum or I/O failure as either
         raise StoreError(f"cannot write article {article_id}: {_problem(e)}") from None
 
 

@@ -211,3 +211,33 @@ def test_errors_name_the_folder(tmp_path, store_dir):
         api.ingest([tmp_path / "missing"], copy)
     del writer
     assert api.query_store(copy, "ASK { ?s dip:supports ?o }") == "true"
+
+
+def test_a_damaged_store_is_reported_as_damaged_in_one_line(tmp_path):
+    store = open_store(tmp_path / "s", write=True)
+    store.update('INSERT DATA { <https://x.org/a> <https://x.org/b> "c" }')
+    store.flush()
+    del store
+    for manifest in (tmp_path / "s").glob("MANIFEST-*"):
+        manifest.write_bytes(b"\x00garbage\xff" * 3)
+    with pytest.raises(StoreError) as caught:
+        open_store(tmp_path / "s")
+    message = str(caught.value)
+    assert "damaged" in message and "try again" not in message and "\n" not in message
+
+
+def test_a_store_another_process_writes_to_says_so(tmp_path):
+    import subprocess
+    import sys
+
+    open_store(tmp_path / "s", write=True)
+    holder = subprocess.Popen([sys.executable, "-c", "import sys, time, pyoxigraph as ox; "
+                               f"s = ox.Store({str(tmp_path / 's')!r}); print('ready', flush=True); time.sleep(60)"],
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        with pytest.raises(StoreError, match="another process is writing"):
+            open_store(tmp_path / "s", write=True)
+    finally:
+        holder.kill()
+        holder.wait()
