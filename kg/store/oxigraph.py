@@ -61,7 +61,7 @@ def open_store(path: str | Path, write: bool = False) -> ox.Store:
 def _problem(error: Exception, folder: Path | None = None) -> str:
     """A one-line reason: another writer (the store's lock is held), a damaged store, or the engine's words."""
     text = " ".join(str(error).split())
-    if folder is not None and _locked(folder):
+    if "lock" in text.lower() or (folder is not None and _locked(folder)):
         return "another process is writing to it (one kg ingest at a time); try again when it has finished"
     if any(word in text.lower() for word in ("corrupt", "checksum", "no such file")):
         return (f"the store is damaged ({text[:160]}); make a new one with kg ingest into an empty folder, "
