@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.errors import InputError
 from kg.model import Article
@@ -73,3 +75,18 @@ def test_a_long_article_is_read_in_parts_and_its_quotes_still_point_into_the_tex
     assert len(parts) == len(whole) >= 6
     assert all(text[c.start:c.end] == c.quote for c in parts)
     assert len({(c.start, c.sentence) for c in parts}) == len(parts)
+
+
+ANY_CHARACTER = st.characters(blacklist_categories=())  # surrogates and control characters included
+HUGE_TOKEN = st.builds(lambda ch, n: ch * n, st.sampled_from(["=", "ب", "a", "!", "\u200c", "«"]),
+                       st.integers(1000, 30000))
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.one_of(st.text(ANY_CHARACTER, max_size=80), HUGE_TOKEN,
+                          st.sampled_from(["روسیه از سوریه حمایت می‌کند.", "لاوروف گفت:", "\n\n"])), max_size=6))
+def test_extraction_of_any_text_never_raises_and_quotes_slice_the_text(parts):
+    text = " ".join(parts)
+    a = article(text or " ")
+    for claim in run.extract_article(a):
+        assert a.raw[claim.start : claim.end] == claim.quote
