@@ -48,7 +48,7 @@ def phase_parse(cfg: dict) -> dict:
     kg_components = [name for name in nlp.pipe_names if name.startswith("kg_")]
     start = time.perf_counter()
     with nlp.select_pipes(disable=kg_components):
-        tokens = sum(len(doc) for doc in nlp.pipe(texts))
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
     return {"articles": len(texts), "tokens": tokens, "seconds": time.perf_counter() - start}
 
 
@@ -326,7 +326,8 @@ def phase_rdflib(cfg: dict) -> dict:
             "queries": queries, "export": {"triples": len(graph), "seconds": export}}
 
 
-PHASES = {"calibrate": phase_calibrate, "tokenise": phase_tokenise, "extract": phase_extract, "pool": phase_pool,
+PHASES = {"calibrate": phase_calibrate, "tokenise": phase_tokenise, "parse": phase_parse, "extract": phase_extract,
+          "pool": phase_pool,
           "dask": phase_dask,
           "generate": phase_generate, "oxload": phase_oxload, "oxquery": phase_oxquery, "rdflib": phase_rdflib}
 

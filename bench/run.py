@@ -157,18 +157,20 @@ def report(r: dict) -> str:
     import rdflib
     import spacy
 
-    gen = r["generate"]
     lines = [f"kg benchmarks, {date.today().isoformat()}: `{r['command']}`",
              f"{os.cpu_count()} CPUs, Python {platform.python_version()}, spaCy {spacy.__version__}, "
              f"rdflib {rdflib.__version__}, pyoxigraph {pyoxigraph.__version__}",
              f"corpus: {r['corpus']}, {r['tokenise']['articles']} articles, {r['tokenise']['tokens']:,} tokens "
-             f"(spacy.blank(\"fa\"); tokens/s of every row count these tokens), {r['extract']['claims']} claims",
-             f"graphs: the extracted dataset ({gen['per_copy_quads']:,} quads in a named graph per article, "
-             f"{gen['per_copy_triples']:,} distinct triples) replicated with fresh IRIs: "
-             + ", ".join(f"{v['copies']} copies" for v in gen["files"].values()),
-             "", extraction_table(r), "", store_table(r), "",
-             f"total wall time {r['wall']:.0f} s (pipeline build {r['extract']['pipeline_build']:.2f} s; "
-             f"graph files written in {gen['seconds']:.1f} s)"]
+             f"(spacy.blank(\"fa\"); tokens/s of every row count these tokens), {r['extract']['claims']} claims"]
+    if "generate" in r:
+        gen = r["generate"]
+        lines.append(f"graphs: the extracted dataset ({gen['per_copy_quads']:,} quads in a named graph per article, "
+                     f"{gen['per_copy_triples']:,} distinct triples) replicated with fresh IRIs: "
+                     + ", ".join(f"{v['copies']} copies" for v in gen["files"].values()))
+    lines += ["", extraction_table(r)]
+    if "stores" in r:
+        lines += ["", store_table(r)]
+    lines += ["", f"total wall time {r['wall']:.0f} s (pipeline build {r['extract']['pipeline_build']:.2f} s)"]
     return "\n".join(lines)
 
 
@@ -200,6 +202,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--extract-runs", type=int, default=3,
                     help="bare tokenisation and kg extraction run in turn this many times; medians are reported")
     ap.add_argument("--no-dask", action="store_true", help="skip the Dask LocalCluster row")
+    ap.add_argument("--no-stores", action="store_true", help="extraction only: skip the store and query tables")
     ap.add_argument("--workdir", type=Path, help="where graph files and stores go (default: a temporary folder)")
     ap.add_argument("--keep", action="store_true", help="keep the work folder")
     ap.add_argument("--phase", help=argparse.SUPPRESS)
@@ -232,6 +235,8 @@ def main(argv: list[str] | None = None) -> None:
         r["calibrate"].append(run_phase("calibrate", base))
         if not args.no_dask:
             r["dask"] = run_phase("dask", base)
+        if args.no_stores:
+            return _finish(r, args, work, started)
         r["generate"] = run_phase("generate", base | {"sizes": sizes})
         r["stores"] = []
         for layout in ("triples", "graphs"):
@@ -247,6 +252,11 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+    _finish(r, args, work, started)
+
+
+def _finish(r: dict, args: argparse.Namespace, work: Path, started: float) -> None:
+    """Print the report and keep its figures in kg-bench-last.json."""
     r["wall"] = time.perf_counter() - started
     print(report(r))
     (Path(args.workdir or tempfile.gettempdir()) / "kg-bench-last.json").write_text(json.dumps(r, indent=1))
