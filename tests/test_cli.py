@@ -537,3 +537,12 @@ def test_ctrl_c_stops_a_query_with_one_line(seed_store):
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=60)
     assert process.returncode == 130 and err == "kg: interrupted\n"
+
+
+def test_an_english_article_in_a_persian_batch_is_one_line_and_counted_failed(tmp_path):
+    (tmp_path / "fa.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "en.txt").write_text("Russia supports the government of Syria, Lavrov said.\n", encoding="utf-8")
+    run = kg("extract", tmp_path, "-o", tmp_path / "out.ttl")
+    (line,) = [line for line in run.stderr.splitlines() if line.startswith("kg: ")]
+    assert run.returncode == 1 and "en.txt: written in English" in line
+    assert "1 articles" in run.stderr

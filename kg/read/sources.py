@@ -112,9 +112,20 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
     serial = re.search(r"[-_](\d{4,})$", ident) or re.search(r"/(\d{4,})(?=[/?#]|$)", url or "")
     if when is None and serial and outlet is not None and outlet.key == "FARS":
         when = fars_date(serial.group(1))
-    return Article(id=ident, source=source, raw=raw, text=text, offsets=_compose(kept_offs, offs),
+    return Article(id=ident, source=source, raw=raw, text=text, offsets=_compose(kept_offs, offs), lang=language(text),
                    outlet=outlet, agencies=tuple(agencies), date=when, title=title,
                    news_id=news_id or (serial.group(1) if serial else None))
+
+
+def language(text: str) -> str:
+    """"fa" when most letters of `text` are of the Arabic script, "en" when most are Latin (script statistics:
+    enough to tell the languages kg meets apart), else "und"."""
+    letters = [ch for ch in text[:20_000] if ch.isalpha()]
+    arabic = sum("\u0600" <= ch <= "\u06ff" or "\ufb50" <= ch <= "\ufeff" for ch in letters)
+    latin = sum(ch.isascii() for ch in letters)
+    if arabic * 2 > len(letters):
+        return "fa"
+    return "en" if latin * 2 > len(letters) else "und"
 
 
 def _read_text(path: Path, source: str) -> str:

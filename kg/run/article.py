@@ -11,6 +11,7 @@ from spacy.language import Language
 from ..errors import InputError, UsageError
 from ..model import Article, Claim, Extraction
 from ..nlp import doc_claims, make_nlp
+from ..nlp.pipeline import LANGUAGES
 from ..nlp.kb import KnowledgeBase, load_kb
 from ..rdf.build import article_triples
 from ..rdf.ntriples import ntriples
@@ -73,9 +74,15 @@ def read_articles(paths: Iterable[str | Path], date: str | None = None) -> Itera
 
 def _dated(items: Iterator[Article | InputError], date: str | None) -> Iterator[Article | InputError]:
     for item in items:
-        if date and isinstance(item, Article) and not item.date:
+        if isinstance(item, Article) and item.lang not in LANGUAGES:
+            item = InputError(item.source, f"written in {NAMES.get(item.lang, 'an unknown language')}: kg reads "
+                                           f"articles in {', '.join(NAMES[lang] for lang in LANGUAGES)} only so far")
+        elif date and isinstance(item, Article) and not item.date:
             item = replace(item, date=date)
         yield item
+
+
+NAMES = {"fa": "Persian", "en": "English"}
 
 
 def extract(paths: Iterable[str | Path], kb_files: Iterable[str] = (), date: str | None = None) -> Extraction:

@@ -186,3 +186,12 @@ def test_a_dash_after_common_words_names_no_outlet(tmp_path, lead):
     path = tmp_path / "note.txt"
     path.write_text(f"عنوان خبر\n\n{lead}\n", encoding="utf-8")
     assert read_article(path).outlet is None
+
+
+@pytest.mark.parametrize(("text", "lang"), [("روسیه از سوریه حمایت می‌کند. (Reuters)", "fa"),
+                                            ("Russia backs Syria, said Lavrov (روسیه).", "en"),
+                                            ("Россия поддерживает Сирию.", "und"), ("12345 !!", "und")])
+def test_the_language_of_an_article_from_its_letters(text, lang):
+    from kg.read.sources import language
+
+    assert language(text) == lang
