@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from .clauses import Mention
+from .discourse import Discourse
 from .frames import CLAUSE_DEPS, SUBJECT_DEPS, parsed
 from .lexicon import key_form, lexicon
 from .tokens import Sentence
@@ -83,3 +84,25 @@ def _parties(doc: Doc, i: int, verb: int, sent: Sentence, mentions: list[Mention
                 return [m for m in mentions if a <= m.start < b]
     before = [m for m in mentions if sent.start <= m.start and m.end <= i]
     return before[-1:] if before and before[-1].end >= i - 1 else []
+
+
+def appeal_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None], mentions: list[Mention],
+                  ctx: Discourse, content: int, found: list[dict], index: int, when: tuple) -> list[dict]:
+    """What the speaker says another party must (not) or should do, as claims (the claim finder's dicts),
+    where no claim has that verb already."""
+    own = {ctx.speaker, ctx.state_of(ctx.speaker)}
+    taken = {c["cue_at"] for c in found} | {i for c in found for i in range(*c["tokens"])}
+    out = []
+    for appeal in find_appeals(doc, sent, words, forms, mentions, content):
+        parties = list(dict.fromkeys(k for m in appeal.parties for k in m.keys))
+        if not parties or set(parties) <= own or appeal.verb in taken:
+            continue
+        start = min(appeal.at, min(m.start for m in appeal.parties))
+        end = max(appeal.verb, appeal.at) + 1
+        out.append({"relation": appeal.relation, "subjects": [ctx.speaker], "objects": parties, "nominal": False,
+                    "object_span": None, "topic": None, "speakers": [ctx.speaker], "negated": False,
+                    "modality": appeal.modality, "start": doc[start].idx,
+                    "end": doc[end - 1].idx + len(doc[end - 1].text), "conditional": False,
+                    "cue": words[appeal.at], "tokens": (start, end), "reason": False, "time": False,
+                    "cue_at": appeal.at, "purpose": False, "sentence": index, "when": when})
+    return out

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from .appeals import find_appeals
+from .appeals import appeal_claims
 from .attribution import AGENT_MARKERS, Attribution
 from .claimset import agents_from_reasons, drop_embedded, lend_speakers, split_parties
 from .clauses import Clauses, Mention
@@ -86,11 +86,11 @@ class ClaimFinder:
                 if claim is not None:
                     claim["sentence"], claim["when"] = index, when
                     found.append(claim)
-            found += self._appeals(doc, sent, words, forms, mentions, ctx, content, found, index, when)
+            if ctx.speaker and not self.clauses.conditional(words, sent):
+                found += appeal_claims(doc, sent, words, forms, mentions, ctx, content, found, index, when)
             claims.extend(agents_from_reasons(drop_embedded(found)))
         doc._.claims = split_parties(lend_speakers([c for c in claims if c["subjects"]]))
         return doc
-
 
 
     def _predicates(self, doc: Doc, sent: Sentence, words: list[str],
@@ -182,29 +182,6 @@ class ClaimFinder:
         if entity is not None and entity.affiliation is not None:
             return entity.affiliation.key
         return ctx.state_of(key) or key
-
-    def _appeals(self, doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None],
-                 mentions: list[Mention], ctx: Discourse, content: int, found: list[dict], index: int,
-                 when: tuple) -> list[dict]:
-        """What the speaker says another party must (not) or should do, where no claim has that verb already."""
-        if not ctx.speaker or self.clauses.conditional(words, sent):
-            return []
-        own = {ctx.speaker, ctx.state_of(ctx.speaker)}
-        taken = {c["cue_at"] for c in found} | {i for c in found for i in range(*c["tokens"])}
-        out = []
-        for appeal in find_appeals(doc, sent, words, forms, mentions, content):
-            parties = list(dict.fromkeys(k for m in appeal.parties for k in m.keys))
-            if not parties or set(parties) <= own or appeal.verb in taken:
-                continue
-            start = min(appeal.at, min(m.start for m in appeal.parties))
-            end = max(appeal.verb, appeal.at) + 1
-            out.append({"relation": appeal.relation, "subjects": [ctx.speaker], "objects": parties, "nominal": False,
-                        "object_span": None, "topic": None, "speakers": [ctx.speaker], "negated": False,
-                        "modality": appeal.modality, "start": doc[start].idx,
-                        "end": doc[end - 1].idx + len(doc[end - 1].text), "conditional": False,
-                        "cue": words[appeal.at], "tokens": (start, end), "reason": False, "time": False,
-                        "cue_at": appeal.at, "purpose": False, "sentence": index, "when": when})
-        return out
 
     def _frame_subject(self, frame: FrameMatch | None, mentions: list[Mention],
                        words: list[str]) -> tuple[list[str], int]:
@@ -358,13 +335,6 @@ class ClaimFinder:
         return [ctx.speaker] if ctx.speaker else []
 
 
-
-
-
-
-
-
-
     def _modal_denied(self, words: list[str], forms: list[VerbForm | None], start: int, i: int) -> bool:
         """"قصد نداریم ... اعزام کنیم": a negated modal verb before the act denies the act."""
         for j in range(start, i):
@@ -387,15 +357,3 @@ class ClaimFinder:
         if any(f is not None and f.future_auxiliary for f in forms[start:end]):
             return "future"
         return "asserted"
-
-
-
-
-
-
-
-
-
-
-
-

@@ -23,7 +23,8 @@ from .card import write_card
 HERE = Path(__file__).resolve().parent
 HELD_OUT = "fa_perdt-ud-test.conllu"
 TRAIN = ("fa_perdt-ud-dev.conllu", "fa_seraji-ud-dev.conllu", "fa_seraji-ud-test.conllu")
-DEV_SENTENCES = 250  # the last sentences of PerDT dev: spaCy's evaluation during training
+DEV_SENTENCES = 200  # the last sentences of PerDT dev: spaCy's evaluation during training
+PERDT_COPIES = 3  # PerDT's training sentences count this many times against Seraji's (whose conventions differ)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -41,12 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     work = args.work
     work.mkdir(parents=True, exist_ok=True)
 
-    tags = conllu.perdt_tags([args.treebanks / n for n in TRAIN if "perdt" in n])
-    train, dev = _convert(args.treebanks, work, tags)
+    perdt = conllu.perdt_conventions([args.treebanks / n for n in TRAIN if "perdt" in n])
+    train, dev = _convert(args.treebanks, work, perdt)
     print(f"training data: {train['sentences']} sentences, {train['words']} words; "
           f"training-time dev {dev['sentences']} sentences")
     held_out = work / "held-out.spacy"
-    conllu.write_docbin([args.treebanks / HELD_OUT], held_out, tags)
+    conllu.write_docbin([args.treebanks / HELD_OUT], held_out, perdt)
 
     corpus = work / "vectors.txt"
     raw = sorted((args.treebanks / "raw").glob("*.txt"))
@@ -71,15 +72,19 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _convert(treebanks: Path, work: Path, tags: frozenset) -> tuple[dict, dict]:
-    """train.spacy (the training files less the dev slice) and dev.spacy (the last sentences of PerDT dev)."""
+def _convert(treebanks: Path, work: Path, perdt: conllu.Conventions) -> tuple[dict, dict]:
+    """train.spacy/ (the training files less the dev slice, PerDT's part PERDT_COPIES times) and dev.spacy
+    (the last sentences of PerDT dev)."""
     perdt_dev, *others = (treebanks / n for n in TRAIN)
-    train = conllu.write_docbin([perdt_dev], work / "train-perdt.spacy", tags, slice(None, -DEV_SENTENCES))
-    train.update(conllu.write_docbin(others, work / "train-seraji.spacy", tags))
-    dev = conllu.write_docbin([perdt_dev], work / "dev.spacy", tags, slice(-DEV_SENTENCES, None))
-    (work / "train.spacy").mkdir(exist_ok=True)
-    for name in ("train-perdt.spacy", "train-seraji.spacy"):
-        shutil.move(work / name, work / "train.spacy" / name)
+    folder = work / "train.spacy"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    train = conllu.write_docbin([perdt_dev], folder / "perdt-1.spacy", perdt, slice(None, -DEV_SENTENCES))
+    for copy in range(2, PERDT_COPIES + 1):
+        shutil.copy(folder / "perdt-1.spacy", folder / f"perdt-{copy}.spacy")
+    train.update(conllu.write_docbin(others, folder / "seraji.spacy", perdt))
+    dev = conllu.write_docbin([perdt_dev], work / "dev.spacy", perdt, slice(-DEV_SENTENCES, None))
     return train, dev
 
 

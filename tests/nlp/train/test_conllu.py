@@ -7,7 +7,7 @@ from pathlib import Path
 from spacy.tokens import DocBin
 from spacy.vocab import Vocab
 
-from kg.nlp.train.conllu import perdt_tags, sentences, to_doc, write_docbin
+from kg.nlp.train.conllu import perdt_conventions, sentences, to_doc, write_docbin
 
 # An invented sentence: "Japan supported Korea." with a multiword token and an empty node.
 PERDT = """# text = ژاپن از کره حمايت کرد.
@@ -41,20 +41,27 @@ def test_words_heads_and_spaces_come_from_the_syntactic_words(tmp_path):
     assert words[4].space_after is False
 
 
-def test_seraji_is_relabelled_and_its_nouns_left_untagged(tmp_path):
-    perdt = write(tmp_path, "fa_perdt-ud-dev.conllu", PERDT)
+def test_seraji_is_relabelled_and_brought_to_perdts_conventions(tmp_path):
+    perdt = perdt_conventions([write(tmp_path, "fa_perdt-ud-dev.conllu", PERDT)])
     (words,) = list(sentences(write(tmp_path, "fa_seraji-ud-dev.conllu", SERAJI)))
     assert [w.form for w in words] == ["کره", "را", "ژاپن", "ستود"]  # range and empty node skipped
-    tags = perdt_tags([perdt]) | {("ADP", ""), ("VERB", "Number=Sing|Person=3|Tense=Past")}
     stats: Counter[str] = Counter()
-    doc = to_doc(Vocab(), words, True, tags, stats)
+    doc = to_doc(Vocab(), words, True, perdt, stats)
     assert [t.dep_ for t in doc] == ["obj", "case", "nsubj", "ROOT"]
-    assert doc[1].pos_ == "ADP" and doc[0].pos_ == "" and doc[2].pos_ == ""
-    assert doc[3].lemma_ == "ستود#ستا" and stats["seraji NOUN left untagged"] == 2
+    # PerDT has کره and ژاپن as names only: Seraji's NOUN becomes PROPN; Seraji's PART را is PerDT's ADP
+    assert [t.pos_ for t in doc[:3]] == ["PROPN", "ADP", "PROPN"]
+    assert doc[3].lemma_ == "ستود#ستا" and doc[3].pos_ == ""  # a verb tag PerDT never used stays untagged
+
+
+def test_a_seraji_noun_perdt_does_not_know_stays_a_noun_and_a_known_lemma_is_perdts(tmp_path):
+    perdt = perdt_conventions([write(tmp_path, "fa_perdt-ud-dev.conllu", PERDT * 2)])
+    assert perdt.noun("کتاب", False, False) == "NOUN" and perdt.noun("ژاپن", True, False) is None
+    assert perdt.lemma("کرد", "کرد", "VERB", False) == "کرد#کن"
+    assert perdt.lemma("رفت", "رفت", "VERB", False) is None and perdt.lemma("رفت", "رفت#رو", "VERB", True) == "رفت#رو"
 
 
 def test_a_docbin_holds_every_selected_sentence(tmp_path):
     perdt = write(tmp_path, "fa_perdt-ud-dev.conllu", PERDT * 3)
-    stats = write_docbin([perdt], tmp_path / "out.spacy", perdt_tags([perdt]), slice(-2, None))
+    stats = write_docbin([perdt], tmp_path / "out.spacy", perdt_conventions([perdt]), slice(-2, None))
     docs = list(DocBin().from_disk(tmp_path / "out.spacy").get_docs(Vocab()))
     assert stats["sentences"] == 2 and len(docs) == 2 and docs[0][4].pos_ == "VERB"
