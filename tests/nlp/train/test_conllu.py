@@ -50,7 +50,7 @@ def test_seraji_is_relabelled_and_brought_to_perdts_conventions(tmp_path):
     assert [t.dep_ for t in doc] == ["obj", "case", "nsubj", "ROOT"]
     # PerDT has کره and ژاپن as names only: Seraji's NOUN becomes PROPN; Seraji's PART را is PerDT's ADP
     assert [t.pos_ for t in doc[:3]] == ["PROPN", "ADP", "PROPN"]
-    assert doc[3].lemma_ == "ستود#ستا" and doc[3].pos_ == ""  # a verb tag PerDT never used stays untagged
+    assert doc[3].lemma_ == "ستود#ستا" and doc[3].pos_ == "VERB"  # the OrigLemma; a tag PerDT uses too
 
 
 def test_a_seraji_noun_perdt_does_not_know_stays_a_noun_and_a_known_lemma_is_perdts(tmp_path):
