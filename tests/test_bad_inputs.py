@@ -23,6 +23,8 @@ def bad_files(folder: Path) -> dict[str, str]:
     (folder / "url.jsonl").write_text(json.dumps({"url": "http://[::1", "text": "متن خبر"}) + "\n", encoding="utf-8")
     (folder / "page.html").write_text('<meta property="og:url" content="http://[::1"><p>متن</p>', encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (folder / "tags.html").write_text("<p>" + "<a " * 30000, encoding="utf-8")  # quadratic for html.parser
+    (folder / "rules.txt").write_text(GOOD + "=" * 50000 + "\n", encoding="utf-8")  # quadratic for spaCy's tokenizer
     (folder / "latin1.txt").write_bytes("caf\xe9".encode("latin-1"))
     os.mkfifo(folder / "fifo.txt")
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
@@ -31,7 +33,7 @@ def bad_files(folder: Path) -> dict[str, str]:
     (folder / "two").mkdir()
     (folder / "two" / "good.txt").write_text(OTHER, encoding="utf-8")
     return {"deep.jsonl": "nested too deeply", "surrogate.jsonl": "lone surrogate", "url.jsonl": "not a valid URL",
-            "page.html": "not a valid URL", "binary.txt": "binary", "latin1.txt": "not UTF-8",
+            "page.html": "not a valid URL", "binary.txt": "binary", "tags.html": "no text", "latin1.txt": "not UTF-8",
             "fifo.txt": "not a regular file", "dangling.txt": "link to nothing", "loop.txt": "loops",
             "\\udcff.txt": "not UTF-8", "two/good.txt": "already that of"}
 

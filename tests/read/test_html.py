@@ -66,3 +66,13 @@ def test_without_og_title_the_title_element_is_the_title_and_time_gives_a_date()
                      '<time datetime="2020-05-06">۱۷ اردیبهشت</time></body></html>')
     assert (page.title, page.url, page.dates) == ("عنوان", None, ("2020-05-06",))
     assert page.text == "متن\n\n۱۷ اردیبهشت"
+
+
+@pytest.mark.parametrize(("markup", "text"), [
+    ("<html><body><form id='aspnetForm'><div><p>متن خبر در فرم</p></div></form></body></html>", "متن خبر در فرم"),
+    ("<html><head><title>عنوان و متن خبر بی پایان", "عنوان و متن خبر بی پایان"),
+    ("<html><body><nav>منو</nav><p>متن خبر</p><nav>متن بعد از نوار باز", "متن خبر"),
+    ("<html><head><title>عنوان</title></head><p>متن بدون body</p>", "متن بدون body"),
+])
+def test_broken_pages_still_yield_their_text(markup, text):
+    assert text in read_html(markup).text
