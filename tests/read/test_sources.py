@@ -195,3 +195,22 @@ def test_the_language_of_an_article_from_its_letters(text, lang):
     from kg.read.sources import language
 
     assert language(text) == lang
+
+
+def test_a_folder_that_cannot_be_read_is_reported_not_passed_over(tmp_path, monkeypatch):
+    import os
+
+    from kg.read import sources
+
+    (tmp_path / "good.txt").write_text("وزیر گفت: ما از عراق حمایت می‌کنیم.", encoding="utf-8")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kwargs):  # as os.walk does for a folder it may not list (we run as root)
+        onerror(PermissionError(13, "Permission denied", str(tmp_path / "locked")))
+        yield from real_walk(top, onerror=onerror, **kwargs)
+
+    monkeypatch.setattr(sources.os, "walk", walk)
+    items = list(iter_articles([tmp_path]))
+    errors = [str(e) for e in items if isinstance(e, InputError)]
+    assert errors == [f"{tmp_path / 'locked'}: cannot read the folder: Permission denied"]
+    assert [a.id for a in items if not isinstance(a, InputError)] == ["good"]
