@@ -12,7 +12,7 @@ AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
 # Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
 OPEN_FRAMES = {"مدعی", "ادعا"}
 # Phrases naming an agent: "از سوی کاخ الیزه" (by the Élysée).
-AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",))
+AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",), ("به", "دست"))
 
 
 class Attribution:

@@ -163,7 +163,7 @@ def _passive(words: list[str], forms: list[VerbForm | None], i: int, end: int, s
 
 
 @lru_cache(maxsize=1)
-def _rule_index() -> tuple[dict[str, tuple[CueRule, ...]], dict[str, tuple[CueRule, ...]]]:
+def rule_index() -> tuple[dict[str, tuple[CueRule, ...]], dict[str, tuple[CueRule, ...]]]:
     """Rules by the surface forms their first word can take, and verb-only rules by past stem."""
     by_word: dict[str, list[CueRule]] = {}
     by_stem: dict[str, list[CueRule]] = {}
@@ -202,7 +202,7 @@ def _positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
 
 
 def _find_positions(words: list[str], forms: list[VerbForm | None]) -> list[int]:
-    by_stem = _rule_index()[1]
+    by_stem = rule_index()[1]
     singles, pairs = _openings()
     firsts = frozenset(first for first, _ in pairs)
     # compress/map run in C: most tokens are no candidate and cost no Python step
@@ -216,7 +216,7 @@ def _find_positions(words: list[str], forms: list[VerbForm | None]) -> list[int]
 def _candidates(words: list[str], forms: list[VerbForm | None],
                 positions: list[int]) -> Iterator[tuple[int, CueRule]]:
     """(token, rule) for every rule whose first word or verb stem is at one of `positions`."""
-    by_word, by_stem = _rule_index()
+    by_word, by_stem = rule_index()
     for i in positions:
         rules = by_word.get(words[i], ())
         f = forms[i]

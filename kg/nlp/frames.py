@@ -15,7 +15,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from .cues import SUFFIXES, CueMatch, CueRule, not_cues, relation_rules
+from .attribution import AGENT_MARKERS
+from .cues import SUFFIXES, CueMatch, CueRule, not_cues, relation_rules, rule_index
 from .lexicon import key_form, lexicon
 from .tokens import Sentence
 from .verbs import VerbForm
@@ -34,7 +35,6 @@ _SUFFIXES = frozenset(SUFFIXES)
 
 # The light verb of the passive of a construction with کردن ("تحریم شد": was sanctioned), and who does it.
 PASSIVE_OF = {"کرد": "شد", "نمود": "شد", "داد": "شد"}
-AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",), ("به", "دست"))
 
 
 @dataclass(frozen=True)
@@ -73,16 +73,6 @@ def _rules_by_last_word() -> dict[str, tuple[CueRule, ...]]:
     return {word: tuple(rules) for word, rules in by_word.items()}
 
 
-@lru_cache(maxsize=1)
-def _verb_rules() -> dict[str, tuple[CueRule, ...]]:
-    by_stem: dict[str, list[CueRule]] = {}
-    for rule in relation_rules():
-        if not rule.words:
-            for stem in rule.stems:
-                by_stem.setdefault(stem, []).append(rule)
-    return {stem: tuple(rules) for stem, rules in by_stem.items()}
-
-
 def _bare(word: str) -> list[str]:
     """`word` and the words it is with a suffix of a cue noun taken off ("حمایت‌های" -> "حمایت")."""
     if word in not_cues():
@@ -95,7 +85,7 @@ def find_frames(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm
     if not parsed(doc):
         return []
     found: dict[tuple[str, int], FrameMatch] = {}
-    by_word, by_stem = _rules_by_last_word(), _verb_rules()
+    by_word, by_stem = _rules_by_last_word(), rule_index()[1]
     for i in range(sent.start, sent.end):
         token = doc[i]
         for bare in _bare(words[i]):
