@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import api
+from . import __version__, api
 from .errors import KgError, UsageError
 
 
@@ -143,7 +143,8 @@ def _graph_options(p: argparse.ArgumentParser, what: str) -> argparse._MutuallyE
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg`."""
     p = argparse.ArgumentParser(prog="kg", description="A knowledge graph of diplomatic statements.")
-    sub = p.add_subparsers(dest="command", required=True)
+    p.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = p.add_subparsers(dest="command")
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
@@ -228,6 +229,9 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `kg` console script."""
     args = parser().parse_args(argv)
+    if args.command is None:  # bare `kg`: say what it can do
+        parser().print_help()
+        return 0
     try:
         return args.func(args)
     except KgError as e:

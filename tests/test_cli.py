@@ -546,3 +546,10 @@ def test_an_english_article_in_a_persian_batch_is_one_line_and_counted_failed(tm
     (line,) = [line for line in run.stderr.splitlines() if line.startswith("kg: ")]
     assert run.returncode == 1 and "en.txt: written in English" in line
     assert "1 articles" in run.stderr
+
+
+def test_bare_kg_prints_its_help_and_version_is_given():
+    bare = kg()
+    assert bare.returncode == 0 and "extract" in bare.stdout and "usage: kg" in bare.stdout
+    version = kg("--version")
+    assert version.returncode == 0 and version.stdout.startswith("kg ")
