@@ -18,6 +18,7 @@ from .tokenizer import create_tokenizer
 from .actors import new_person
 from .kb import KnowledgeBase, load_kb
 from .lexicon import key_form
+from .topics import english_label
 from .when import statement_date
 
 LANGUAGES = ("fa",)
@@ -60,7 +61,7 @@ def _entity(key: str, doc: Doc, kb: KnowledgeBase) -> Entity:
 
 def _topic(record: dict, doc: Doc, kb: KnowledgeBase) -> Entity:
     involves = tuple(_entity(k, doc, kb) for k in record["involves"])
-    english = "matter of " + ", ".join(e.label("en") for e in involves)
+    english = english_label(record["label"], [e.label("en") for e in involves])
     return Entity("topic:" + key_form(record["label"]), "topic",
                   (("en", english), ("fa", record["label"])), involves=involves)
 
