@@ -21,7 +21,7 @@ test: $(STAMP)
 	bash tests/install-services.sh
 	$(BIN)/python -m pytest -q
 
-# Retrain the Persian tagger, parser and lemmatizer from ../shared/treebanks (about an hour on 2 cores).
+# Retrain the Persian tagger, parser and lemmatizer from ../shared/treebanks (about 30 minutes on 2 cores).
 model: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m kg.nlp.train --treebanks ../shared/treebanks/fa --corpus ../shared/corpus/bulk/fars-news.jsonl
