@@ -72,9 +72,19 @@ def relation_rules() -> tuple[CueRule, ...]:
 
 
 @lru_cache(maxsize=1)
-def cue_nouns() -> frozenset[str]:
-    """The last word of every multi-word or nominal cue: a light verb after one belongs to it."""
-    return frozenset(r.words[-1] for r in relation_rules() if r.words)
+@lru_cache(maxsize=1)
+def cue_nouns() -> dict[str, frozenset[tuple[str, ...]]]:
+    """The nominal cues by their last word: a light verb after a whole one belongs to it."""
+    by_last: dict[str, set[tuple[str, ...]]] = {}
+    for r in relation_rules():
+        if r.words:
+            by_last.setdefault(r.words[-1], set()).add(r.words)
+    return {last: frozenset(cues) for last, cues in by_last.items()}
+
+
+def _cue_ends_at(words: list[str], j: int) -> bool:
+    """Whether a whole nominal cue ends at word `j` ("روابط عمیق", not "عمیق" alone)."""
+    return any(tuple(words[j - len(cue) + 1 : j + 1]) == cue for cue in cue_nouns().get(words[j], ()))
 
 
 def _stem_pasts(stems: str) -> set[str]:
@@ -148,7 +158,7 @@ def not_cues() -> frozenset[str]:
 def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: int,
                 stems: frozenset[str], gap: int) -> int | None:
     for j in range(end, min(stop, end + gap + 1)):
-        if words[j] in (":", ".", "؟", "!") or (gap <= SHORT_GAP and words[j] in cue_nouns()):
+        if words[j] in (":", ".", "؟", "!") or (gap <= SHORT_GAP and _cue_ends_at(words, j)):
             return None
         f = forms[j]
         if f is not None and f.past in stems:
@@ -270,6 +280,9 @@ def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) ->
             if (m.rule.relation, m.start, m.verb) not in seen:
                 seen.add((m.rule.relation, m.start, m.verb))
                 out.append(m)
+    # a cue inside a longer one of the same relation is part of it ("نگرانی" in "ابراز نگرانی")
+    out = [m for m in out if not any(n.rule.relation == m.rule.relation and n.start <= m.start and m.end <= n.end
+                                     and n.end - n.start > m.end - m.start for n in out)]
     out.sort(key=lambda m: (m.start, m.end))
     return out
 

@@ -30,6 +30,7 @@ class Discourse:
     recent_states: list[str] = field(default_factory=list)
     last_parties: list[str] = field(default_factory=list)
     heads: dict[str, list[str]] = field(default_factory=dict)
+    named: list[str] = field(default_factory=list)  # every person the document names, in order
 
     def person(self, key: str) -> Person:
         """The record of person `key`, created from the KB or the document on first use."""
@@ -67,11 +68,22 @@ class Discourse:
             self.recent_states.append(state)
 
     def by_title(self, role: str, state: str) -> str:
-        """The person last met holding `role` for `state`; "" when there is none."""
+        """The person last met holding `role` for `state`, else the first the document names anywhere with
+        that office (a title in the lead, the name further on); "" when there is none."""
         for person in reversed(list(self.people.values())):
-            if person.role == role and (not state or person.state == state):
+            if self._holds(person, role, state):
                 return person.key
-        return ""
+        return next((key for key in self.named if self._holds(self.person(key), role, state)), "")
+
+    def _holds(self, person: Person, role: str, state: str) -> bool:
+        """Whether `person` holds office `role` for `state` ("secretary-general of the United Nations" holds
+        "secretary-general" for the UN)."""
+        if person.role == role:
+            return not state or person.state == state
+        entity = self.kb.entities.get(state) if state else None
+        return (entity is not None and not person.state
+                and person.role.lower() in (f"{role} of {entity.label('en')}".lower(),
+                                            f"{role} of the {entity.label('en')}".lower()))
 
     def resolve_pronoun(self, refers: str, avoid: str = "") -> list[str]:
         """Actor keys a pronoun stands for; "this country" is not the state that opens its own clause."""

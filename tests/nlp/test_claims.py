@@ -578,3 +578,34 @@ def test_no_one_visits_their_own_state():
 def test_a_talk_with_no_topic_is_a_meeting_not_a_discussion():
     claims = claims_of("دیدار وزیران خارجه ژاپن و کره جنوبی دیروز برگزار شد.")
     assert not [c for c in claims if c.relation == "discusses"]
+
+
+# ----------------------------------------------------------------------------- attribution
+
+
+def test_a_title_resolves_to_the_office_holder_named_later_in_the_article():
+    text = ("دبیرکل سازمان ملل متحد روز دوشنبه از دولت میانمار خواست زندانیان سیاسی را آزاد کند.\n\n"
+            "آنتونیو گوترش این سخنان را در نشستی خبری بیان کرد.")
+    calls = [c for c in claims_of(text) if c.relation == "callsFor"]
+    assert calls and keys(calls[0].subjects) == {"GUTERRES"}
+
+
+@pytest.mark.parametrize("that", ["اینکه", "این که"])
+def test_the_subject_stands_before_a_ba_bayan_inke_clause_not_inside_it(that):
+    # "Lavrov, saying that Washington has stepped up its attacks, asked the UN to act"
+    claims = claims_of(f"سرگئی لاوروف با بیان {that} آمریکا حملات را تشدید کرده است، از سازمان ملل خواست اقدام کند.")
+    calls = [c for c in claims if c.relation == "callsFor"]
+    assert calls and keys(calls[0].subjects) == {"LAVROV"}
+
+
+def test_an_actor_of_another_side_asking_in_the_outlets_voice_is_its_own_speaker():
+    text = ("میشل باشله گفت: طالبان باید حملات را متوقف کنند. "
+            "دولت پاکستان نیز از سازمان ملل خواست که این حملات را بررسی کند.")
+    calls = [c for c in claims_of(text) if c.relation == "callsFor" and "UN" in targets(c)]
+    assert calls and {s.key for c in calls for s in c.speakers} == {"PK"}
+
+
+def test_inside_guillemets_the_quoted_speaker_keeps_the_floor():
+    text = "میشل باشله گفت: «طالبان باید حملات را متوقف کنند. دولت پاکستان نیز از سازمان ملل خواست که اقدام کند.»"
+    calls = [c for c in claims_of(text) if c.relation == "callsFor" and "UN" in targets(c)]
+    assert calls and {s.key for c in calls for s in c.speakers} == {"BACHELET"}

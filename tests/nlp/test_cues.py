@@ -227,3 +227,18 @@ def test_a_negated_plain_cue_is_negated():
     claims = claims_of("عباس عراقچی گفت: ما با آمریکا همکاری نمی‌کنیم.")
     (c,) = [c for c in claims if c.relation == "cooperatesWith"]
     assert c.negated is True and keys(c.subjects) == {"IR"} and "US" in targets(c)
+
+
+def test_an_adjective_between_cue_and_light_verb_keeps_them_one_predicate():
+    # "expressed deep concern": عمیق ends the cue "روابط عمیق" only where روابط stands before it
+    claims = claims_of("سرگئی لاوروف از وضعیت لیبی ابراز نگرانی عمیق کرد.")
+    concern = [c for c in claims if c.relation == "expressesConcern"]
+    assert len(concern) == 1 and "LAVROV" in keys(concern[0].subjects)
+
+
+def test_a_cue_inside_a_longer_cue_of_the_same_relation_is_not_found_twice(nlp):
+    doc = nlp(normalise("لاوروف از لیبی ابراز نگرانی کرد.")[0])
+    words = [key_form(t.text) for t in doc]
+    from kg.nlp.tokens import sentences, views
+    found = [c for s in sentences(doc) for c in find_cues(s, *views(doc))]
+    assert [(c.rule.relation, words[c.start]) for c in found] == [("expressesConcern", "ابراز")]
