@@ -42,4 +42,6 @@ def _latin_url(url_match: Callable[[str], object] | None) -> Callable[[str], obj
     pattern's match method, as spaCy serialises it.)"""
     if url_match is None:
         return None
-    return re.compile(r"(?=\S*[A-Za-z0-9])" + url_match.__self__.pattern).match  # type: ignore[attr-defined]
+    pattern = url_match.__self__  # type: ignore[attr-defined]
+    body = re.sub(r"^\(\?[a-z]+\)", "", pattern.pattern)  # inline flags stay first; they are in .flags too
+    return re.compile(r"(?=\S*[A-Za-z0-9])" + body, pattern.flags).match
