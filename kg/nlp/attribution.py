@@ -9,8 +9,6 @@ from .tokens import Sentence
 from .verbs import VerbForm
 
 AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
-# Speech verbs whose content may follow with no که or colon ("مدعی شد دولت اوباما ...").
-OPEN_FRAMES = {"مدعی", "ادعا"}
 # Phrases naming an agent: "از سوی کاخ الیزه" (by the Élysée).
 AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",), ("به", "دست"))
 
@@ -24,17 +22,7 @@ class Attribution:
     def frame(self, sent: Sentence, words: list[str], forms: list[VerbForm | None],
                mentions: list[Mention], ctx: Discourse, quote_speaker: str) -> tuple[str, int] | None:
         """(speaker, index where the content starts) of a speech frame in `sent`."""
-        for j in speech_verbs_in(forms, sent.start, sent.end):
-            start = is_speech_verb(words, forms, j)
-            if start is None:
-                continue
-            k = j + 1
-            while k < sent.end and words[k] in AUXILIARIES:
-                k += 1
-            after = words[k] if k < sent.end else ":"
-            claims_that = words[start] in OPEN_FRAMES and after not in HARD_STOPS and after not in ("و", "،", "تا")
-            if after not in (":", "که", "«") and not self._opens_condition(words, k) and not claims_that:
-                continue
+        for j, start, k in self._frames(sent, words, forms):
             first = self.clauses.preamble_end(words, sent)
             subject, _ = self.clauses.subject(mentions, words, first, start)
             lead = next((m for m in mentions if first <= m.start < start), None)
@@ -52,7 +40,7 @@ class Attribution:
                 ctx.addressee = addressee[0]
             elif speaker and speaker == ctx.addressee and ctx.speaker:
                 ctx.addressee = ctx.speaker
-            return speaker, k + (0 if self._opens_condition(words, k) or after == "«" else 1)
+            return speaker, k + (1 if k < sent.end and words[k] in (":", "که") else 0)
         for m in mentions:
             if m.start >= sent.start + 2 and words[m.start - 2 : m.start] == ["به", "گفته"]:
                 return m.keys[0], sent.start
@@ -60,6 +48,26 @@ class Attribution:
         if headline:
             return headline[0].keys[0], headline[0].end + 1
         return None
+
+    def _frames(self, sent: Sentence, words: list[str], forms: list[VerbForm | None]) -> list[tuple[int, int, int]]:
+        """(verb, construction start, first word after it) of the speech verbs that open content: those
+        followed by ":", "که", "«" or a condition first, then the first one followed straight by its clause
+        ("گفت آمریکا ...")."""
+        marked, open_frames = [], []
+        for j in speech_verbs_in(forms, sent.start, sent.end):
+            start = is_speech_verb(words, forms, j)
+            if start is None:
+                continue
+            k = j + 1
+            while k < sent.end and words[k] in AUXILIARIES:
+                k += 1
+            after = words[k] if k < sent.end else ":"
+            if after in (":", "که", "«") or self._opens_condition(words, k):
+                marked.append((j, start, k))
+            elif (after not in HARD_STOPS and after not in ("و", "،", "تا") and forms[j] is not None
+                  and not (start > sent.start and words[start - 1] == "به")):  # "به گفته / به نوشته X"
+                open_frames.append((j, start, k))
+        return marked + open_frames[:1]
 
     def _opens_condition(self, words: list[str], k: int) -> bool:
         opened = self.clauses.opens(words, k)

@@ -7,8 +7,9 @@ from spacy.tokens import Doc
 
 from .appeals import appeal_claims
 from .attribution import AGENT_MARKERS, Attribution
+from .charges import charge_claims
 from .claimset import agents_from_reasons, drop_embedded, lend_speakers, split_parties
-from .clauses import Clauses, Mention
+from .clauses import Clauses, Mention, inside_quote, subordinate_opener, subordinate_start
 from .cues import CueMatch, find_cues, modality_of, rule_starts_in, speech_verbs_in
 from .discourse import Discourse
 from .frames import FrameMatch, find_frames
@@ -37,42 +38,6 @@ VERB_REACH = 8
 IMPERSONAL_NOUNS = {"صورت", "انجام", "برگزار"}
 EXAMPLE_WORDS = {"همچون", "مانند", "نظیر"}
 QUESTION_WORDS = {"آیا", "چرا", "چگونه", "چه"}
-
-
-# "X با بیان اینکه Y ...، Z کرد": a clause opened by "با / ضمن / بدون" + a noun or two + "اینکه" is said of
-# X, whose own verb follows it; Y is not X.
-SUBORDINATORS = {"با", "ضمن", "بدون"}
-THAT = {"اینکه", "آنکه"}
-
-
-def _subordinate_start(words: list[str], start: int, end: int) -> int:
-    """Where a subordinate "با بیان اینکه ..." clause begins in [start, end), else `end`."""
-    for i in range(start, end):
-        if words[i] in THAT or (words[i] in ("این", "آن") and i + 1 < end and words[i + 1] == "که"):
-            opener = next((j for j in range(i - 1, max(start, i - 4) - 1, -1) if words[j] in SUBORDINATORS), None)
-            if opener is not None:
-                return opener
-    return end
-
-
-def _subordinate_opener(words: list[str], clause: int, stop: int) -> int | None:
-    """The "با / ضمن" of a "با بیان اینکه" that opens the clause starting at `clause`, if one does."""
-    that = clause - 1 if clause - 1 >= stop and words[clause - 1] in THAT else None
-    if that is None and clause - 2 >= stop and words[clause - 2 : clause] in (["این", "که"], ["آن", "که"]):
-        that = clause - 2
-    if that is None:
-        return None
-    return next((j for j in range(that - 1, max(stop, that - 4) - 1, -1) if words[j] in SUBORDINATORS), None)
-
-
-def _inside_quote(words: list[str], i: int) -> bool:
-    """Whether word `i` stands inside «...» opened earlier in its paragraph."""
-    for j in range(i - 1, -1, -1):
-        if words[j] == "«":
-            return True
-        if words[j] == "»" or "\n" in words[j]:
-            return False
-    return False
 
 
 class ClaimFinder:
@@ -125,6 +90,8 @@ class ClaimFinder:
                     found.append(claim)
             if ctx.speaker and not self.clauses.conditional(words, sent):
                 found += appeal_claims(doc, sent, words, forms, mentions, ctx, content, found, index, when)
+                found += charge_claims(doc, sent, words, forms, mentions, ctx, content, found, index, when,
+                                       self.clauses)
             claims.extend(agents_from_reasons(drop_embedded(found)))
         doc._.claims = split_parties(lend_speakers([c for c in claims if c["subjects"]]))
         return doc
@@ -203,10 +170,10 @@ class ClaimFinder:
         speaker = ctx.speaker if (cue.start >= content or ctx.speaker) else ""
         if (speaker and cue.rule.relation in SPEECH_ACTS and cue.verb is not None and len(subjects) == 1
                 and subjects[0] != speaker and self.kb.entities.get(subjects[0]) is not None
-                and self._state(subjects[0], ctx) != self._state(speaker, ctx)
-                and form is not None and form.person.startswith("3") and content <= sent.start
-                and not _inside_quote(words, sent.start)):
-            speaker = subjects[0]  # "X از Y خواست" in the outlet's voice: X of another side speaks
+                and (self._state(subjects[0], ctx) != self._state(speaker, ctx) or self._state(speaker, ctx) == speaker)
+                and (form is None or form.person.startswith("3")) and content <= sent.start
+                and not inside_quote(words, sent.start)):
+            speaker = subjects[0]  # "X از Y خواست" in the outlet's voice: X speaks, not the side that spoke before
         if not speaker and cue.rule.relation in SPEECH_ACTS and len(subjects) == 1:
             speaker = subjects[0]
         return {"relation": cue.rule.relation, "subjects": subjects, "objects": objects,
@@ -292,7 +259,7 @@ class ClaimFinder:
         if cue.rule.markers == (("pred",),):
             return self._believer(words, forms, ctx, start, sent), start
         first = max(start, self.clauses.preamble_end(words, sent))
-        subjects, subject_end = self.clauses.subject(mentions, words, first, _subordinate_start(words, first, cue.start))
+        subjects, subject_end = self.clauses.subject(mentions, words, first, subordinate_start(words, first, cue.start))
         if subjects:
             return subjects, subject_end
         examples = self._examples(mentions, words, cue.end, sent.end)
@@ -330,12 +297,12 @@ class ClaimFinder:
             before, _, kind = self.clauses.around(words, forms, sent, start - 2)
             if kind == "condition":
                 return []
-            opener = _subordinate_opener(words, before, sent.start)
+            opener = subordinate_opener(words, before, sent.start)
             if opener is not None:  # the clause before is what X said "با بیان اینکه": X is the subject
                 before = self.clauses.around(words, forms, sent, opener)[0]
                 end = opener
             else:
-                end = _subordinate_start(words, before, start - 1)
+                end = subordinate_start(words, before, start - 1)
             subjects, _ = self.clauses.subject(mentions, words, before, end)
             if subjects:
                 return subjects

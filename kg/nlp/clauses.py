@@ -193,3 +193,39 @@ class Clauses:
             if opened and opened[1] == "condition":
                 return True
         return False
+
+
+# "X با بیان اینکه Y ...، Z کرد": a clause opened by "با / ضمن / بدون" + a noun or two + "اینکه" is said of
+# X, whose own verb follows it; Y is not X.
+SUBORDINATORS = {"با", "ضمن", "بدون"}
+THAT = {"اینکه", "آنکه"}
+
+
+def subordinate_start(words: list[str], start: int, end: int) -> int:
+    """Where a subordinate "با بیان اینکه ..." clause begins in [start, end), else `end`."""
+    for i in range(start, end):
+        if words[i] in THAT or (words[i] in ("این", "آن") and i + 1 < end and words[i + 1] == "که"):
+            opener = next((j for j in range(i - 1, max(start, i - 4) - 1, -1) if words[j] in SUBORDINATORS), None)
+            if opener is not None:
+                return opener
+    return end
+
+
+def subordinate_opener(words: list[str], clause: int, stop: int) -> int | None:
+    """The "با / ضمن" of a "با بیان اینکه" that opens the clause starting at `clause`, if one does."""
+    that = clause - 1 if clause - 1 >= stop and words[clause - 1] in THAT else None
+    if that is None and clause - 2 >= stop and words[clause - 2 : clause] in (["این", "که"], ["آن", "که"]):
+        that = clause - 2
+    if that is None:
+        return None
+    return next((j for j in range(that - 1, max(stop, that - 4) - 1, -1) if words[j] in SUBORDINATORS), None)
+
+
+def inside_quote(words: list[str], i: int) -> bool:
+    """Whether word `i` stands inside «...» opened earlier in its paragraph."""
+    for j in range(i - 1, -1, -1):
+        if words[j] == "«":
+            return True
+        if words[j] == "»" or "\n" in words[j]:
+            return False
+    return False

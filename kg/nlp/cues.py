@@ -61,7 +61,7 @@ def relation_rules() -> tuple[CueRule, ...]:
                    ("relation", "cue", "stems", "object", "nominal", "polarity", "gap"))
     rules = []
     for r in rows:
-        stems = frozenset() if r["stems"] in ("", "-") else frozenset(_stem_pasts(r["stems"]))
+        stems = frozenset() if r["stems"] in ("", "-") else frozenset(stem_pasts(r["stems"]))
         cells = r["object"].split("|") if r["object"] not in ("", "-") else []
         markers = tuple(_words(m.rstrip("!")) for m in cells)
         required = tuple(key_form(m.rstrip("!")) for m in cells if m.endswith("!"))
@@ -87,7 +87,7 @@ def _cue_ends_at(words: list[str], j: int) -> bool:
     return any(tuple(words[j - len(cue) + 1 : j + 1]) == cue for cue in cue_nouns().get(words[j], ()))
 
 
-def _stem_pasts(stems: str) -> set[str]:
+def stem_pasts(stems: str) -> set[str]:
     """Past stems named by a `past|present|...` cell (present stems map to their past)."""
     out = set()
     for s in stems.split("|"):
@@ -100,7 +100,7 @@ def _stem_pasts(stems: str) -> set[str]:
 def speech_rules() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     """Speech verbs as (cue words, past stems), from kg/data/fa/speech_verbs.tsv."""
     rows = lexicon("fa/speech_verbs.tsv", ("cue", "stems", "gloss"))
-    return tuple((_words(r["cue"]), frozenset(_stem_pasts(r["stems"]))) for r in rows)
+    return tuple((_words(r["cue"]), frozenset(stem_pasts(r["stems"]))) for r in rows)
 
 
 _speech_verbs: LastDoc[list[int]] = LastDoc()
@@ -163,6 +163,18 @@ def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: 
         f = forms[j]
         if f is not None and f.past in stems:
             return j
+    return None
+
+
+# "ضمن محکوم کردن X، ..." / "با ابراز نگرانی کردن": an infinitive clause whose doer is the main clause's subject.
+INFINITIVE_OPENERS = ("ضمن", "با")
+
+
+def _adverbial_infinitive(words: list[str], i: int, end: int, sent: Sentence, stems: frozenset[str]) -> int | None:
+    """The infinitive of the cue's light verb right after it, in a "ضمن / با ..." phrase ("ضمن محکوم کردن")."""
+    if end < sent.end and words[end][:-1] in stems and words[end].endswith("ن") \
+            and sent.start < i and words[i - 1] in INFINITIVE_OPENERS:
+        return end
     return None
 
 
@@ -254,6 +266,8 @@ def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) ->
             if end < 0:
                 continue
             verb = _verb_after(words, forms, end, sent.end, rule.stems, rule.gap) if rule.stems else None
+            if verb is None and rule.stems:
+                verb = _adverbial_infinitive(words, i, end, sent, rule.stems)
             passive = verb is None and _passive(words, forms, i, end, sent.end)
             if passive:
                 verb = end + 1

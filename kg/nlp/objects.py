@@ -135,6 +135,10 @@ class ObjectFinder:
                 span = (head, close) if cue.end < close else None
             elif kind == "after":
                 span = self._complement_span(words, forms, stop)
+            elif cue.verb is not None and forms[cue.verb] is None:  # an infinitive: "ضمن محکوم کردن X"
+                comma = next((j for j in range(cue.verb + 1, end) if words[j] in ("،", ",", "؛")), end)
+                close = self.clauses.phrase_end(words, forms, cue.verb + 1, comma, topic=True)
+                span = (cue.verb + 1, close) if cue.verb + 1 < close else None
             else:
                 span = self._marked_span(words, start, cue.start)
             if span is not None:

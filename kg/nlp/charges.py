@@ -1,0 +1,95 @@
+"""Charges: a speaker saying that another party did a wrongful act ("ظریف گفت آمریکا قوانین بین‌المللی را نقض
+کرده است") accuses that party. The wrongful predicates come from `fa/wrongdoing.tsv`; the party is the subject
+of the clause, by the word reading or else by the parse."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from .clauses import Clauses, Mention
+from .cues import stem_pasts
+from .discourse import Discourse
+from .frames import SUBJECT_DEPS, parsed
+from .lexicon import key_form, lexicon
+from .tokens import Sentence
+from .verbs import VerbForm
+
+GAP = 2  # words that may stand between a wrongful act's noun and its light verb ("نقض آشکار کرد")
+NOT_ACTORS = {"concept", "place"}
+BLAME = {"accuses", "criticizes", "condemns"}
+
+
+@lru_cache(maxsize=1)
+def wrongdoing() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
+    """(cue words in key form, past stems) of every wrongful predicate, from kg/data/fa/wrongdoing.tsv."""
+    return tuple((tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])))
+                 for r in lexicon("fa/wrongdoing.tsv", ("cue", "stems")))
+
+
+def _acts(words: list[str], forms: list[VerbForm | None], start: int, end: int) -> list[tuple[int, int]]:
+    """(first word, verb) of each wrongful predicate in [start, end)."""
+    found = []
+    for i in range(start, end):
+        for cue, stems in wrongdoing():
+            if not cue:
+                f = forms[i]
+                if f is not None and f.past in stems and not f.future_auxiliary:
+                    found.append((i, i))
+                continue
+            if tuple(words[i : i + len(cue)]) != cue:
+                continue
+            after = i + len(cue)
+            verb = next((j for j in range(after, min(end, after + GAP + 1))
+                         if forms[j] is not None and forms[j].past in stems), None)
+            if verb is not None:
+                found.append((i, verb))
+    return found
+
+
+def charge_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None], mentions: list[Mention],
+                  ctx: Discourse, content: int, found: list[dict], index: int, when: tuple,
+                  clauses: Clauses) -> list[dict]:
+    """accuses-claims of the speaker against the doers of the wrongful acts in the reported part of `sent`,
+    where no claim of blame in the sentence covers that act already."""
+    speaker = ctx.speaker
+    if not speaker:
+        return []
+    own = {speaker, ctx.state_of(speaker)}
+    # a claim of the doer's act itself ("X did not respect Y") leaves the speaker's accusation to be made
+    taken = {i for c in found if c["relation"] in BLAME for i in range(*c["tokens"])}
+    out = []
+    for at, verb in _acts(words, forms, max(sent.start, content), sent.end):
+        form = forms[verb]
+        if at in taken or verb in taken or form is None or form.negated or form.person.startswith(("1", "2")):
+            continue
+        start, _, kind = clauses.around(words, forms, sent, at)
+        if kind == "condition":
+            continue
+        doers = _doers(doc, clauses, words, mentions, max(start, content), at, verb, ctx)
+        doers = [k for k in doers if k not in own and ctx.state_of(k) not in own - {""}]
+        if not doers:
+            continue
+        first = min(m.start for m in mentions if set(m.keys) & set(doers))
+        out.append({"relation": "accuses", "subjects": [speaker], "objects": doers, "nominal": False,
+                    "object_span": None, "topic": None, "speakers": [speaker], "negated": False,
+                    "modality": "asserted", "start": doc[min(first, at)].idx,
+                    "end": doc[verb].idx + len(doc[verb].text), "conditional": False, "cue": words[at],
+                    "tokens": (min(first, at), verb + 1), "reason": False, "time": False, "cue_at": at,
+                    "purpose": False, "sentence": index, "when": when})
+    return out
+
+
+def _doers(doc: Doc, clauses: Clauses, words: list[str], mentions: list[Mention], start: int, at: int, verb: int,
+           ctx: Discourse) -> list[str]:
+    """The actors of the clause's subject: leading mentions of the clause, else the verb's subject in the parse."""
+    keys, _ = clauses.subject(mentions, words, start, at)
+    if not keys and parsed(doc):
+        for child in doc[verb].children:
+            if child.dep_ in SUBJECT_DEPS:
+                a, b = child.left_edge.i, child.right_edge.i + 1
+                keys = [k for m in mentions if a <= m.start < b for k in m.keys]
+                break
+    entities = ctx.kb.entities
+    return [k for k in dict.fromkeys(keys)
+            if ctx.is_person(k) or (k in entities and entities[k].kind not in NOT_ACTORS)]

@@ -1,0 +1,23 @@
+"""Speech frames: who speaks and where the reported content starts (invented sentences)."""
+from __future__ import annotations
+
+from support import claims_of, keys, targets
+
+
+def test_a_speech_verb_followed_straight_by_its_clause_opens_the_content():
+    # "Lavrov said Washington supports the Kurds" with no که or colon
+    claims = [c for c in claims_of("سرگئی لاوروف گفت آمریکا از اسرائیل حمایت می‌کند.") if c.relation == "supports"]
+    assert [(keys(c.subjects), keys(c.speakers)) for c in claims] == [({"US"}, {"LAVROV"})]
+
+
+def test_a_colon_frame_wins_over_an_earlier_according_to():
+    text = "به نوشته روزنامه فیگارو، در بیانیه کاخ الیزه آمده است: فرانسه از عراق حمایت می‌کند."
+    claims = [c for c in claims_of(text) if c.relation == "supports"]
+    assert claims and keys(claims[0].subjects) == {"FR"} and targets(claims[0]) == {"IQ"}
+
+
+def test_an_infinitive_after_zemn_shares_the_main_subject():
+    # "the Belarusian foreign ministry, while condemning the new sanctions of Canada, summoned ..."
+    text = "وزارت خارجه بلاروس ضمن محکوم کردن تحریم‌های جدید کانادا، سفیر این کشور را احضار کرد."
+    condemned = [c for c in claims_of(text) if c.relation == "condemns"]
+    assert [(keys(c.subjects), targets(c)) for c in condemned] == [({"BY_MFA"}, {"CA"})]
