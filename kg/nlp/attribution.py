@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from .clauses import HARD_STOPS, Clauses, Mention
-from .cues import is_speech_verb, speech_verbs_in
+from .cues import content_before, is_speech_verb, speech_verbs_in
 from .discourse import Discourse
 from .tokens import Sentence
 from .verbs import VerbForm
@@ -40,6 +40,8 @@ class Attribution:
                 ctx.addressee = addressee[0]
             elif speaker and speaker == ctx.addressee and ctx.speaker:
                 ctx.addressee = ctx.speaker
+            if k < start:
+                return speaker, k
             return speaker, k + (1 if k < sent.end and words[k] in (":", "که") else 0)
         for m in mentions:
             if m.start >= sent.start + 2 and words[m.start - 2 : m.start] == ["به", "گفته"]:
@@ -53,7 +55,7 @@ class Attribution:
         """(verb, construction start, first word after it) of the speech verbs that open content: those
         followed by ":", "که", "«" or a condition first, then the first one followed straight by its clause
         ("گفت آمریکا ...")."""
-        marked, open_frames = [], []
+        marked, open_frames, stressed = [], [], []
         for j in speech_verbs_in(forms, sent.start, sent.end):
             start = is_speech_verb(words, forms, j)
             if start is None:
@@ -67,8 +69,21 @@ class Attribution:
             elif (after not in HARD_STOPS and after not in ("و", "،", "تا") and forms[j] is not None
                   and not (start > sent.start and words[start - 1] == "به")):  # "به گفته / به نوشته X"
                 open_frames.append((j, start, k))
-        return marked + open_frames[:1]
+            elif (before := content_before().get(tuple(words[start:j]))) \
+                    and (on := _content_on(words, before, sent.start, start)) is not None:
+                stressed.append((j, start, on))  # "X بر ... تاکید کرد": the content stands before the verb
+        return marked + open_frames[:1] + stressed[:1]
 
     def _opens_condition(self, words: list[str], k: int) -> bool:
         opened = self.clauses.opens(words, k)
         return opened is not None and opened[1] == "condition"
+
+
+def _content_on(words: list[str], marker: str, lo: int, start: int) -> int | None:
+    """The first word after the `marker` ("بر") that a speech verb's content opens with ("بر لزوم ... تاکید کرد")."""
+    for i in range(start - 1, lo, -1):
+        if words[i] in HARD_STOPS:
+            return None
+        if words[i] == marker:
+            return i + 1
+    return None

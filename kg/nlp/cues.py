@@ -96,11 +96,22 @@ def stem_pasts(stems: str) -> set[str]:
     return out
 
 
+SPEECH_COLUMNS = ("cue", "stems", "gloss", "before")
+
+
 @lru_cache(maxsize=1)
 def speech_rules() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
     """Speech verbs as (cue words, past stems), from kg/data/fa/speech_verbs.tsv."""
-    rows = lexicon("fa/speech_verbs.tsv", ("cue", "stems", "gloss"))
+    rows = lexicon("fa/speech_verbs.tsv", SPEECH_COLUMNS)
     return tuple((_words(r["cue"]), frozenset(stem_pasts(r["stems"]))) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def content_before() -> dict[tuple[str, ...], str]:
+    """Speech constructions whose content may stand before the verb, and the preposition opening it
+    ("تاکید کرد" -> "بر"), from the `before` column of kg/data/fa/speech_verbs.tsv."""
+    return {_words(r["cue"]): key_form(r["before"]) for r in lexicon("fa/speech_verbs.tsv", SPEECH_COLUMNS)
+            if r["before"]}
 
 
 _speech_verbs: LastDoc[list[int]] = LastDoc()

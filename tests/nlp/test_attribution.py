@@ -21,3 +21,10 @@ def test_an_infinitive_after_zemn_shares_the_main_subject():
     text = "وزارت خارجه بلاروس ضمن محکوم کردن تحریم‌های جدید کانادا، سفیر این کشور را احضار کرد."
     condemned = [c for c in claims_of(text) if c.relation == "condemns"]
     assert [(keys(c.subjects), targets(c)) for c in condemned] == [({"BY_MFA"}, {"CA"})]
+
+
+def test_the_stresser_speaks_what_stands_between_bar_and_the_verb():
+    # "Austin stressed America's commitment to Japan's security" in the article's voice
+    text = "خبر.\n\nلوید آستین بر تعهد آمریکا نسبت به امنیت ژاپن تاکید کرد."
+    claims = [c for c in claims_of(text) if c.relation == "supports"]
+    assert [(keys(c.subjects), targets(c), keys(c.speakers)) for c in claims] == [({"US"}, {"JP"}, {"LLOYD_AUSTIN"})]

@@ -242,3 +242,13 @@ def test_a_cue_inside_a_longer_cue_of_the_same_relation_is_not_found_twice(nlp):
     from kg.nlp.tokens import sentences, views
     found = [c for s in sentences(doc) for c in find_cues(s, *views(doc))]
     assert [(c.rule.relation, words[c.start]) for c in found] == [("expressesConcern", "ابراز")]
+
+
+def test_a_predicative_adjective_takes_its_complement_before_the_copula():
+    claims = [c for c in claims_of("خبر.\n\nواشنگتن متعهد به امنیت ژاپن است.") if c.relation == "supports"]
+    assert [(keys(c.subjects), targets(c)) for c in claims] == [({"US"}, {"JP"})]
+
+
+def test_opposed_to_with_ba():
+    claims = [c for c in claims_of("مقامات ژاپن با بازگشت روسیه به این جزایر مخالف هستند.") if c.relation == "opposes"]
+    assert claims and keys(claims[0].subjects) == {"JP"} and "RU" in targets(claims[0])
