@@ -1,7 +1,6 @@
 """Claims from a Doc: relation cues, their clause, subject, object, speaker, negation and modality."""
 from __future__ import annotations
 
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -18,7 +17,7 @@ from .lexicon import key_form, lexicon
 from .mentions import MentionResolver
 from .objects import ObjectFinder
 from .tokens import Sentence, sentences, views
-from .verbs import VerbForm
+from .verbs import VerbForm, finite_form
 from .when import day_cue_in
 
 TALK_NOUNS = ("گفتوگو", "دیدار", "مذاکرات", "نشست", "گفتگو")
@@ -119,7 +118,7 @@ class ClaimFinder:
         if content > start and cue.start >= content:
             start = content
         verb = cue.verb if cue.verb is not None else self._governing_verb(forms, cue.end, end)
-        form = self._finite_form(forms, verb)
+        form = finite_form(forms, verb)
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)
         if cue.passive and frame is None:
             subjects, objects, topic, object_span = self._passive_roles(words, mentions, start, cue, earlier, ctx)
@@ -231,16 +230,6 @@ class ClaimFinder:
 
     def _after_reason(self, words: list[str], i: int) -> bool:
         return any(tuple(words[i - len(r) : i]) == r for r in self.reasons if i >= len(r))
-
-    def _finite_form(self, forms: list[VerbForm | None], verb: int | None) -> VerbForm | None:
-        """The verb's form, with person and polarity from a future auxiliary before it ("نخواهیم کرد")."""
-        if verb is None:
-            return None
-        form = forms[verb]
-        aux = forms[verb - 1] if verb > 0 else None
-        if form is not None and aux is not None and aux.future_auxiliary:
-            return replace(form, person=aux.person, negated=aux.negated or form.negated)
-        return form
 
     def _governing_verb(self, forms: list[VerbForm | None], i: int, end: int) -> int | None:
         for j in range(i, end):

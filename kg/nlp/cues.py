@@ -10,7 +10,7 @@ from itertools import compress, count
 
 from .lexicon import key_form, lexicon, word_list
 from .tokens import LastDoc, Sentence
-from .verbs import VerbForm, analyse
+from .verbs import VerbForm, analyse, finite_form
 
 # Suffixes a cue noun may carry: indefinite, plural, possessive ("محوری", "دیدارمان").
 SUFFIXES = ("", "ی", "ای", "ها", "های", "هایی", "مان", "هایمان", "ش", "شان", "ات", "یم", "هایش",
@@ -293,7 +293,7 @@ def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) ->
                     and "از" not in words[max(sent.start, i - 3) : i]:
                 continue
             end, verb = i + 1, i
-        form = forms[verb] if verb is not None else None
+        form = finite_form(forms, verb)
         if rule.negative and (form is None or not form.negated):
             continue
         found.setdefault((i, verb if verb is not None else -1), []).append(

@@ -1,7 +1,7 @@
 """Persian verb morphology: stem, person, negation, aspect and tense of one word."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .lexicon import lexicon, strip_joiners, word_list
@@ -91,3 +91,14 @@ def analyse(word: str) -> VerbForm | None:
         if form is not None:
             return form
     return None
+
+
+def finite_form(forms: list[VerbForm | None], verb: int | None) -> VerbForm | None:
+    """The form of the verb at `verb`, with person and polarity from a future auxiliary before it ("نخواهیم کرد")."""
+    if verb is None:
+        return None
+    form = forms[verb]
+    aux = forms[verb - 1] if verb > 0 else None
+    if form is not None and aux is not None and aux.future_auxiliary:
+        return replace(form, person=aux.person, negated=aux.negated or form.negated)
+    return form

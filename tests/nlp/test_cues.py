@@ -252,3 +252,19 @@ def test_a_predicative_adjective_takes_its_complement_before_the_copula():
 def test_opposed_to_with_ba():
     claims = [c for c in claims_of("مقامات ژاپن با بازگشت روسیه به این جزایر مخالف هستند.") if c.relation == "opposes"]
     assert claims and keys(claims[0].subjects) == {"JP"} and "RU" in targets(claims[0])
+
+
+def test_a_refusal_carried_by_a_negated_future_auxiliary():
+    # "Russia will not accept America's plan": the negation sits on نخواهد, not on پذیرفت
+    claims = [c for c in claims_of("خبر.\n\nلاوروف گفت: روسیه طرح آمریکا را نخواهد پذیرفت.") if c.relation == "rejects"]
+    assert [(keys(c.subjects), c.negated, c.modality) for c in claims] == [({"RU"}, False, "future")]
+
+
+def test_a_request_names_its_addressee_after_az():
+    claims = [c for c in claims_of("خبر.\n\nدرخواست روسیه از ژاپن برای آزادی ماهیگیران رد شد.") if c.relation == "callsFor"]
+    assert claims and keys(claims[0].subjects) == {"RU"} and targets(claims[0]) == {"JP"}
+
+
+def test_reciprocal_ba_yekdigar_is_a_joint_act():
+    claims = [c for c in claims_of("وزیران خارجه ژاپن و کره جنوبی با یکدیگر دیدار کردند.") if c.relation == "meets"]
+    assert claims and keys(claims[0].subjects) == keys(claims[0].objects) == {"JP", "KR"}

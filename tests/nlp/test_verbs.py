@@ -1,7 +1,7 @@
 """The verb analyser: stems, person, negation, aspect, the future auxiliary."""
 import pytest
 
-from kg.nlp.verbs import analyse
+from kg.nlp.verbs import analyse, finite_form
 
 ZWNJ = "\u200c"
 
@@ -37,3 +37,13 @@ def test_future_auxiliary():
 @pytest.mark.parametrize("word", ["میان", "حمایت", "کمک", "تأکید", "سوریه", "میلیون"])
 def test_non_verbs(word):
     assert analyse(word) is None
+
+
+def test_a_negated_future_auxiliary_negates_the_verb_after_it():
+    forms = [analyse("نخواهد"), analyse("پذیرفت")]
+    assert finite_form(forms, 1).negated and finite_form(forms, 1).past == "پذیرفت"
+    assert not finite_form([analyse("خواهد"), analyse("پذیرفت")], 1).negated
+
+
+def test_the_adjective_shadid_is_no_form_of_shodan():
+    assert analyse("شدید") is None and analyse("شدند") is not None
