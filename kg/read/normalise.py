@@ -254,6 +254,14 @@ _PARTICIPLE_HINT = re.compile(f"ه (?:{_PARTICIPLE})(?!{_W})")
 # mean nothing to the extractor, and spaCy's tokenizer takes time quadratic in the length of such a token.
 PUNCTUATION_RUN = 8
 
+def _spaced_compounds() -> re.Pattern[str]:
+    """Compounds written with spaces between their parts (fa/spaced_compounds.txt), also with a plural or
+    ezafe ending ("گفت و گوها"): their spaces become ZWNJs."""
+    parts = [line.split() for _, line in _data_lines("spaced_compounds.txt")]
+    alternatives = (" ?".join(map(re.escape, words)) for words in sorted(parts, key=len, reverse=True))
+    return re.compile(f"(?<!{_W})(?:{'|'.join(alternatives)})(?=(?:{ZWNJ}?(?:های|ها|ی))?(?!{_W}))")
+
+
 _STEPS: tuple[_Step, ...] = (
     (re.compile("\r\n?"), lambda m: "\n", lambda text: "\r" in text, False),
     (re.compile(f"[^\\w\\s]{{{PUNCTUATION_RUN + 1},}}"), lambda m: m.group()[:PUNCTUATION_RUN], None, False),
@@ -266,6 +274,7 @@ _STEPS: tuple[_Step, ...] = (
     (re.compile(f" (?=[{_PUNCT}])(?<=\\S )"), lambda m: "", None, False),
     (re.compile(f"[،؛؟.!:](?:(?<=[،؛؟])(?=[^\\s{_PUNCT}»)\\]}}\"'…])|(?<=[{LETTERS}][{LETTERS}][.!])(?=[{LETTERS}«])"
                 f"|(?<=:)(?=[{LETTERS}«]))"), lambda m: m.group() + " ", None, False),
+    (_spaced_compounds(), lambda m: m.group().replace(" ", ZWNJ), None, True),
     (re.compile(f"(?<!{_W})({_W}*[دت]ه) ({_PARTICIPLE})(?!{_W})"), _participle_spaced,
      lambda text: _PARTICIPLE_HINT.search(text) is not None, False),
     (re.compile(f"(?<!{_W})(ن?می) ({_W}+)"), _mi_spaced, lambda text: "می " in text, False),

@@ -177,3 +177,13 @@ def test_long_runs_of_punctuation_are_cut_and_map_back():
     assert text == "متن " + "=" * 8 + " پایان" + "!" * 8
     assert all(raw[o] == ch for ch, o in zip(text, offsets))
     assert normalise(text)[0] == text
+
+
+@pytest.mark.parametrize("written", ["گفت و گو", "گفت وگو", "گفت و گوی", "گفت و گوها"])
+def test_a_compound_written_with_spaces_becomes_one_word(written):
+    text, offsets = normalise(f"دو طرف {written} کردند")
+    assert "گفت\u200c" in text and " گو" not in text and len(offsets) == len(text)
+
+
+def test_words_that_only_start_like_a_spaced_compound_stay_apart():
+    assert normalise("او گفت و گوش داد")[0] == "او گفت و گوش داد"
