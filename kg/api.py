@@ -10,6 +10,7 @@ from rdflib import Dataset, Graph
 
 from .errors import InputError, UsageError
 from .model import Article, Claim, Extraction
+from .queries.rows import Rows
 from .rdf.build import claims_dataset, claims_graph
 from .rdf.files import QUAD_FORMATS, atomic_write, check_writable, format_of, load_graph, serialise
 
@@ -98,18 +99,15 @@ def store_graph(store_dir: str | Path) -> Graph:
 QUERY_TIMEOUT = 60.0  # seconds a query may run before it is stopped
 
 
-def query_store(store_dir: str | Path, sparql: str, fmt: str = "table", timeout: float | None = QUERY_TIMEOUT,
-                allow_service: bool = False) -> str:
-    """Run a SPARQL query with Oxigraph's engine on a store and format the answer as table, csv or json;
+def query_store(store_dir: str | Path, sparql: str, timeout: float | None = QUERY_TIMEOUT,
+                allow_service: bool = False) -> Rows:
+    """Run a SPARQL query with Oxigraph's engine on a store; the answer's rows (`.format("csv")` etc. for text);
     stopped after `timeout` seconds; SERVICE calls to other endpoints only with `allow_service`."""
-    from .queries.formats import format_result
     from .rdf.sparql import bounded, refuse_service
 
-    if fmt not in ("table", "csv", "json"):
-        raise UsageError(f"unknown result format {fmt!r}; choose one of table, csv, json")
     if not allow_service:
         refuse_service(sparql)
-    return format_result(bounded(_store_query, store_dir, sparql, seconds=timeout), fmt)
+    return Rows(bounded(_store_query, store_dir, sparql, seconds=timeout))
 
 
 def _store_query(store_dir: str | Path, sparql: str):
@@ -129,16 +127,14 @@ def export_store(store_dir: str | Path, output: str | Path) -> Path:
     return export(opening(store_dir), output, fmt)
 
 
-def query(graph: Graph, sparql: str, fmt: str = "table", timeout: float | None = QUERY_TIMEOUT,
-          allow_service: bool = False) -> str:
-    """Run a SPARQL query on `graph` and format the answer as table, csv or json; stopped after `timeout`
+def query(graph: Graph, sparql: str, timeout: float | None = QUERY_TIMEOUT, allow_service: bool = False) -> Rows:
+    """Run a SPARQL query on `graph`; the answer's rows (`.format("csv")` etc. for text); stopped after `timeout`
     seconds; SERVICE calls to other endpoints only with `allow_service`."""
-    from .queries.formats import format_result
     from .rdf.sparql import bounded, refuse_service, run_query
 
     if not allow_service:
         refuse_service(sparql)
-    return format_result(bounded(run_query, graph, sparql, seconds=timeout), fmt)
+    return Rows(bounded(run_query, graph, sparql, seconds=timeout))
 
 
 def extract_distributed(paths: Iterable[str | Path], scheduler: str, out_dir: str | Path,
@@ -150,14 +146,12 @@ def extract_distributed(paths: Iterable[str | Path], scheduler: str, out_dir: st
                            date=date)
 
 
-def query_endpoint(endpoint: str, sparql: str, fmt: str = "table", timeout: float | None = QUERY_TIMEOUT) -> str:
-    """Run a SPARQL query on a server's endpoint and format the answer as table, csv or json; given up after
-    `timeout` seconds."""
-    from .queries.formats import format_result
+def query_endpoint(endpoint: str, sparql: str, timeout: float | None = QUERY_TIMEOUT) -> Rows:
+    """Run a SPARQL query on a server's endpoint; the answer's rows; given up after `timeout` seconds."""
     from .rdf.sparql import bounded
     from .store.remote import query_endpoint as run
 
-    return format_result(bounded(run, endpoint, sparql, seconds=timeout), fmt)
+    return Rows(bounded(run, endpoint, sparql, seconds=timeout))
 
 
 def push(paths: Iterable[str | Path], endpoint: str, graph_iri: str | None = None,
@@ -226,9 +220,9 @@ SELECT ?actor (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?claim) AS ?claims) WHER
 """
 
 
-def link_report(graph: Graph, fmt: str = "table") -> str:
+def link_report(graph: Graph) -> Rows:
     """Actors the claims name that have no Wikidata id yet, most used first, for users to fill in."""
-    return query(graph, UNLINKED, fmt)
+    return query(graph, UNLINKED)
 
 
 def seed_article() -> Path:

@@ -62,11 +62,12 @@ def cmd_query(args: argparse.Namespace) -> int:
     else:
         raise UsageError("give a SPARQL query, -f FILE.rq or --named NAME")
     if args.endpoint:
-        print(api.query_endpoint(args.endpoint, sparql, args.format, timeout=args.timeout))
+        print(api.query_endpoint(args.endpoint, sparql, timeout=args.timeout).format(args.format))
     elif args.store:
-        print(api.query_store(args.store, sparql, args.format, timeout=args.timeout, allow_service=args.allow_service))
+        print(api.query_store(args.store, sparql, timeout=args.timeout, allow_service=args.allow_service)
+              .format(args.format))
     else:
-        print(api.query(_data(args), sparql, args.format, timeout=args.timeout, allow_service=args.allow_service))
+        print(api.query(_data(args), sparql, timeout=args.timeout, allow_service=args.allow_service).format(args.format))
     return 0
 
 
@@ -102,7 +103,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_link(args: argparse.Namespace) -> int:
     """kg link --data FILE|--store DIR"""
-    print(api.link_report(_data(args), args.format))
+    print(api.link_report(_data(args)).format(args.format))
     return 0
 
 

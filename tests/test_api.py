@@ -233,3 +233,38 @@ def test_the_package_exports_the_api_functions_even_after_every_stage_is_importe
     for name in kg.__all__:
         if name != "__version__":
             assert getattr(kg, name) is getattr(api, name), name
+
+
+def readme_python_block() -> str:
+    """The README's first Python example (the store one)."""
+    text = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start = text.index("```python\nfrom kg import api\nreport = api.ingest(")
+    return text[start + len("```python\n") : text.index("```", start + 10)]
+
+
+@pytest.mark.parametrize("how", ["script", "stdin"])
+def test_the_readmes_python_example_runs_as_a_script_and_from_stdin(tmp_path, how):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for n, text in enumerate([GOOD_TEXT, "ولادیمیر پوتین گفت: روسیه از دولت ونزوئلا حمایت می\u200cکند.\n"]):
+        (folder / f"invented-{n}.txt").write_text(text, encoding="utf-8")
+    code = readme_python_block().replace("../shared/corpus/dev", str(folder))
+    script = tmp_path / "example.py"
+    script.write_text(code, encoding="utf-8")
+    command = [sys.executable, str(script)] if how == "script" else [sys.executable, "-"]
+    done = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, timeout=600,
+                          input=None if how == "script" else code)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.count("resource/actor/RU") >= 2 and "store: 2 articles" in done.stdout
+    assert done.stderr.count("Traceback") == 0
+
+
+def test_query_returns_rows_of_plain_values(demo_graph):
+    rows = api.query(demo_graph, "SELECT ?s ?o WHERE { ?s dip:supports ?o } ORDER BY ?s ?o")
+    assert len(rows) >= 1 and rows.variables == ["s", "o"]
+    assert all(isinstance(row["s"], str) and row["s"].startswith("https://") for row in rows)
+    assert str(rows).splitlines()[0].split() == ["s", "o"] and rows.to_csv().startswith("s,o\r\n")
+    assert api.query(demo_graph, "ASK { ?s dip:supports ?o }").boolean is True

@@ -10,6 +10,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import contextmanager
 from contextlib import closing
 from dataclasses import dataclass, field
 from itertools import islice
@@ -93,17 +94,33 @@ def imap_bounded(fn: Callable[[list[T]], list[R]], items: Iterable[T], jobs: int
                  initializer: Callable[..., Any] | None = None, initargs: tuple = ()) -> Iterator[R]:
     """`fn` over chunks of `items` in `jobs` processes, results in input order, at most 2×jobs chunks in flight."""
     context = multiprocessing.get_context("spawn")  # no fork of a process holding the store's threads
-    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
-    window: deque[Future[list[R]]] = deque()
-    try:
-        for part in _chunks(items, chunk):
-            window.append(pool.submit(fn, part))
-            if len(window) >= 2 * jobs:
+    with _main_not_rerun():
+        pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=initializer, initargs=initargs)
+        window: deque[Future[list[R]]] = deque()
+        try:
+            for part in _chunks(items, chunk):
+                window.append(pool.submit(fn, part))
+                if len(window) >= 2 * jobs:
+                    yield from window.popleft().result()
+            while window:
                 yield from window.popleft().result()
-        while window:
-            yield from window.popleft().result()
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def _main_not_rerun() -> Iterator[None]:
+    """Spawned workers would import the caller's script again and run its unguarded top level (a second ingest
+    into the same store); they need nothing from it, so while they start the script is not named to them."""
+    main = sys.modules.get("__main__")
+    saved = {name: getattr(main, name) for name in ("__file__", "__spec__") if hasattr(main, name)}
+    try:
+        for name in saved:
+            setattr(main, name, None) if name == "__spec__" else delattr(main, name)
+        yield
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        for name, value in saved.items():
+            setattr(main, name, value)
 
 
 def _to_extract(items: Iterable[Article | InputError], store, report: IngestReport) -> Iterator[Article]:
