@@ -175,8 +175,13 @@ def test_query_as_table_shortens_iris(turtle, graph):
     assert result.returncode == 0, result.stderr
     header, rule, *rows = result.stdout.splitlines()
     assert header.split() == ["s", "o"] and set(rule.replace(" ", "")) == {"-"}
-    russia, syria = (node_of(graph, q)[len(str(RESOURCE)):] for q in ("Q159", "Q858"))
-    assert [f"res:{russia}", f"res:{syria}"] in [row.split() for row in rows]
+    russia, syria = (node_of(graph, q)[len(str(RESOURCE) + "actor/"):] for q in ("Q159", "Q858"))
+    assert [f"actor:{russia}", f"actor:{syria}"] in [row.split() for row in rows]
+
+
+def test_actor_is_a_prefix_any_query_can_use(turtle):
+    result = kg("query", "ASK { actor:RU dip:supports actor:SY }", "--data", turtle)
+    assert result.returncode == 0 and result.stdout.strip() == "true", result.stderr
 
 
 def test_query_from_a_file_answers_like_the_inline_query(turtle, tmp_path):

@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..errors import DataError, UsageError
@@ -89,12 +89,14 @@ def claim_network(
 
 
 def node_label(graph: Graph, node: Node, lang: str = "fa") -> str:
-    """The node's least rdfs:label in `lang`, else in English, else its IRI's last segment."""
-    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
+    """The node's skos:prefLabel in `lang` (else its least rdfs:label there), else the same in English, else its
+    IRI's last segment."""
     for wanted in (lang, "en"):
-        found = [str(o) for o in labels if _lang_matches(o.language, wanted)]
-        if found:
-            return min(found)
+        for predicate in (SKOS.prefLabel, RDFS.label):
+            found = [str(o) for o in graph.objects(node, predicate)
+                     if isinstance(o, Literal) and _lang_matches(o.language, wanted)]
+            if found:
+                return min(found)
     return _tail(node)
 
 

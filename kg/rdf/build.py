@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..model import Article, Claim, Entity
 from .iris import article_iri, claim_iri, entity_iri, report_iri
@@ -102,6 +102,10 @@ def _entity_triples(entity: Entity) -> tuple[URIRef, tuple[tuple[URIRef, URIRef,
     node = entity_iri(entity)
     triples = [(node, RDF.type, KIND_CLASS.get(entity.kind, DIP.Actor))]
     triples += [(node, RDFS.label, Literal(text, lang=lang)) for lang, text in entity.labels]
+    preferred: set[str] = set()  # the first label of each language is the preferred one (the KB's order)
+    for lang, text in entity.labels:
+        triples.append((node, SKOS.altLabel if lang in preferred else SKOS.prefLabel, Literal(text, lang=lang)))
+        preferred.add(lang)
     if entity.wikidata:
         triples.append((node, OWL.sameAs, WD[entity.wikidata]))
     if entity.role:

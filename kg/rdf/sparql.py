@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pyparsing import ParseBaseException
 from rdflib import Graph
-from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDFS, SKOS, XSD
 from rdflib.term import Node
 
 from ..errors import KgError, QueryError, UsageError
@@ -26,6 +26,8 @@ PREFIXES: dict[str, str] = {
     "rdfs": str(RDFS),
     "owl": str(OWL),
     "xsd": str(XSD),
+    "skos": str(SKOS),
+    "actor": str(RESOURCE) + "actor/",  # actor:IQ is res:actor/IQ, a valid prefixed name in any query
 }
 GRAPH_VARIABLES = ["subject", "predicate", "object"]
 T = TypeVar("T")

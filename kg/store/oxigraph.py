@@ -193,7 +193,7 @@ def export(store: ox.Store, output: str | Path, fmt: str) -> Path:
     path = Path(output)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    prefixes = {p: ns for p, ns in PREFIXES.items() if p != "xsd"}
+    prefixes = {p: ns for p, ns in PREFIXES.items() if p not in ("xsd", "actor")}
     try:
         with open(tmp, "wb") as out:
             if fmt == "nquads":

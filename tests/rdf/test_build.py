@@ -207,3 +207,29 @@ def test_article_triples_are_the_graphs_triples_each_once():
     triples = build.article_triples(ARTICLE, [SUPPORTS, JOINS_NOT, SUPPORTS])
     assert len(triples) == len(set(triples)) == len(g)
     assert set(triples) == set(g)
+
+
+def test_one_preferred_label_per_language_the_rest_alternative():
+    usa = Entity("US", "state", (("en", "United States"), ("en", "USA"), ("fa", "آمریکا"), ("fa", "ایالات متحده")))
+    g = new_graph()
+    node = add_entity(g, usa)
+    assert {(str(o), o.language) for o in g.objects(node, ns.SKOS.prefLabel)} == {("United States", "en"), ("آمریکا", "fa")}
+    assert {str(o) for o in g.objects(node, ns.SKOS.altLabel)} == {"USA", "ایالات متحده"}
+    assert len(list(g.objects(node, RDFS.label))) == 4  # the contract's labels stay
+
+
+def test_who_supports_whom_by_preferred_label_gives_one_row_per_fact():
+    from kg.api import build_graph, extract_article
+    from kg.model import Extraction
+    from kg.rdf.sparql import run_query
+
+    text = "دونالد ترامپ گفت: آمریکا از اسرائیل حمایت می\u200cکند. ایالات متحده از عربستان نیز حمایت می\u200cکند.\n"
+    article = Article("invented-2", "invented-2.txt", text, text, tuple(range(len(text))))
+    extraction = Extraction()
+    extraction.articles.append(article)
+    extraction.claims.extend(extract_article(article))
+    answer = run_query(build_graph(extraction), """SELECT ?subject ?object WHERE {
+        ?s dip:supports ?o ; skos:prefLabel ?subject . ?o skos:prefLabel ?object
+        FILTER(lang(?subject) = "en" && lang(?object) = "en") }""")
+    facts = {(str(s), str(o)) for s, o in answer.rows}
+    assert len(answer.rows) == len(facts) == 2
