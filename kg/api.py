@@ -171,12 +171,42 @@ def push(paths: Iterable[str | Path], endpoint: str, graph_iri: str | None = Non
     return sent
 
 
-def named_query(name: str, params: Mapping[str, str] | None = None) -> str:
+def named_query(name: str, params: Mapping[str, str] | None = None, kb_files: Iterable[str] = ()) -> str:
     """The text of one of kg's named queries (kg/queries/rq/NAME.rq), its `params` given values
-    (`{"actor": "res:actor/IQ"}`; see kg.queries.named.bind_values)."""
-    from .queries.named import bind_values, named_query as load
+    (`{"actor": "actor:IQ"}`; see kg.queries.named.bind_values). An actor parameter may also be a name
+    ("Iraq", "عراق"), resolved in the knowledge base; a required parameter left out is a UsageError."""
+    from .queries.named import bind_values, named_query as load, parameters
 
-    return bind_values(load(name), params or {})
+    sparql = load(name)
+    given = dict(params or {})
+    required, actors = parameters(sparql)
+    missing = [n for n in required if n not in given]
+    if missing:
+        raise UsageError(f"--named {name} needs " + " ".join(f"--param {n}=..." for n in missing)
+                         + " (an actor's IRI such as actor:IQ, or its name)")
+    for n in actors:
+        if n in given:
+            given[n] = _actor_term(given[n], kb_files)
+    return bind_values(sparql, given)
+
+
+def _actor_term(value: str, kb_files: Iterable[str] = ()) -> str:
+    """An actor parameter as written if it is an IRI, else the IRI of the one actor named so."""
+    from .nlp.kb import load_kb
+    from .nlp.kbdata import label_key
+    from .queries.named import is_iri
+    from .rdf.iris import entity_iri
+
+    if is_iri(value):
+        return value
+    wanted = label_key(value).lower()
+    kb = load_kb(kb_files)
+    found = [e for e in kb.entities.values()
+             if e.key.lower() == wanted or any(label_key(t).lower() == wanted for _, t in e.labels)]
+    if len(found) != 1:
+        which = "no actor" if not found else f"{len(found)} actors ({', '.join(e.key for e in found[:5])})"
+        raise UsageError(f"{which} named {value!r}; `kg actors {value}` lists those whose names contain it")
+    return str(entity_iri(found[0]))
 
 
 def named_queries() -> dict[str, str]:
@@ -223,6 +253,22 @@ SELECT ?actor (SAMPLE(?name) AS ?label) (COUNT(DISTINCT ?claim) AS ?claims) WHER
 def link_report(graph: Graph) -> Rows:
     """Actors the claims name that have no Wikidata id yet, most used first, for users to fill in."""
     return query(graph, UNLINKED)
+
+
+def find_actors(text: str = "", graph: Graph | None = None, kb_files: Iterable[str] = ()) -> Rows:
+    """Actors whose key or any name contains `text` (every one for ""): key, kind, English and Persian names,
+    Wikidata id, number of claims in `graph` (when given) and IRI, most named first."""
+    from .nlp.kb import load_kb
+    from .queries.directory import find_actors as find
+
+    return find(text, load_kb(kb_files), graph)
+
+
+def relations() -> Rows:
+    """The relation vocabulary: family, PLOVER and CAMEO codes, gloss, Persian and English example cues."""
+    from .queries.directory import relation_vocabulary
+
+    return relation_vocabulary()
 
 
 def seed_article() -> Path:

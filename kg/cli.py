@@ -107,6 +107,19 @@ def cmd_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_actors(args: argparse.Namespace) -> int:
+    """kg actors [TEXT] [--data FILE|--store DIR]"""
+    graph = _data(args) if (args.data or args.store) else None
+    print(api.find_actors(args.text, graph, kb_files=args.kb or ()).format(args.format))
+    return 0
+
+
+def cmd_relations(args: argparse.Namespace) -> int:
+    """kg relations"""
+    print(api.relations().format(args.format))
+    return 0
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
     """kg ingest PATH... --store DIR [--jobs N | --dask SCHEDULER]"""
     report = api.ingest(args.paths, args.store, jobs=args.jobs, kb_files=args.kb or (), date=args.date,
@@ -133,9 +146,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _graph_options(p: argparse.ArgumentParser, what: str) -> argparse._MutuallyExclusiveGroup:
-    """--data FILE... or --store DIR, one of them required; returns the group."""
-    group = p.add_mutually_exclusive_group(required=True)
+def _graph_options(p: argparse.ArgumentParser, what: str, required: bool = True) -> argparse._MutuallyExclusiveGroup:
+    """--data FILE... or --store DIR, one of them (required unless `required` is false); returns the group."""
+    group = p.add_mutually_exclusive_group(required=required)
     group.add_argument("--data", action="append", help=f"RDF file(s) {what}")
     group.add_argument("--store", help=f"a store folder (kg ingest) {what}")
     return group
@@ -172,6 +185,17 @@ def parser() -> argparse.ArgumentParser:
         "--endpoint", help="a SPARQL endpoint: http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql (Virtuoso)")
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
     q.set_defaults(func=cmd_query)
+
+    a = command("actors", "find actors by any of their names, with their keys, IRIs and claims")
+    a.add_argument("text", nargs="?", default="", help="part of a name or key, in any language (all actors if none)")
+    _graph_options(a, "to count claims in", required=False)
+    a.add_argument("--kb", action="append", help="extra actor file (actors.tsv format)")
+    a.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    a.set_defaults(func=cmd_actors)
+
+    r = command("relations", "list the relations kg codes, with their codes and example cues")
+    r.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    r.set_defaults(func=cmd_relations)
 
     u = command("push", "send RDF files to a SPARQL server through the Graph Store Protocol")
     u.add_argument("--data", action="append", required=True, help="RDF file(s); .trig/.nq keep one graph per article")

@@ -377,12 +377,17 @@ def test_named_query_parameters_from_the_command_line(turtle, store):
     rows = list(csv.DictReader(io.StringIO(on_file.stdout)))
     assert rows and {r["actor"] for r in rows} == {"https://w3id.org/dipkg/resource/actor/RU"}
     assert on_store.stdout == on_file.stdout
-    everyone = kg("query", "--named", "actor-claims", "--data", turtle, "--format", "csv")
-    assert len(list(csv.DictReader(io.StringIO(everyone.stdout)))) > len(rows)
+    by_name = kg("query", "--named", "actor-claims", "--param", "actor=Russia", "--data", turtle, "--format", "csv")
+    assert by_name.returncode == 0 and by_name.stdout == on_file.stdout, by_name.stderr
+    by_persian_name = kg("query", "--named", "actor-claims", "--param", "actor=روسیه", "--data", turtle, "--format", "csv")
+    assert by_persian_name.stdout == on_file.stdout
 
 
 @pytest.mark.parametrize("args, message", [
-    (("--named", "between", "--param", "actor=res:actor/IQ"), "the query has no variable ?actor"),
+    (("--named", "between", "--param", "a=actor:IQ", "--param", "b=actor:RU", "--param", "actor=actor:IQ"),
+     "the query has no variable ?actor"),
+    (("--named", "between"), "--named between needs --param a=... --param b=..."),
+    (("--named", "actor-claims", "--param", "actor=Atlantis"), "no actor named 'Atlantis'"),
     (("--named", "between", "--param", "a"), "want NAME=VALUE"),
     ((SUPPORTS_QUERY, "--param", "a=res:actor/IQ"), "use it with --named"),
 ])
@@ -558,3 +563,20 @@ def test_bare_kg_prints_its_help_and_version_is_given():
     assert bare.returncode == 0 and "extract" in bare.stdout and "usage: kg" in bare.stdout
     version = kg("--version")
     assert version.returncode == 0 and version.stdout.startswith("kg ")
+
+
+def test_actors_finds_an_actor_by_part_of_any_name_with_its_claims(turtle):
+    found = kg("actors", "hussein", "--format", "csv")
+    assert found.returncode == 0, found.stderr
+    keys = [row["key"] for row in csv.DictReader(io.StringIO(found.stdout))]
+    assert "FUAD_HUSSEIN" in keys
+    russia = kg("actors", "روسیه", "--data", turtle, "--format", "csv")
+    rows = {row["key"]: row for row in csv.DictReader(io.StringIO(russia.stdout))}
+    assert rows["RU"]["en"] == "Russia" and int(rows["RU"]["claims"]) >= 1 and rows["RU"]["iri"].endswith("/actor/RU")
+
+
+def test_relations_lists_the_vocabulary():
+    listed = kg("relations", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(listed.stdout)))
+    assert listed.returncode == 0 and {"supports", "condemns", "meets"} <= {r["relation"] for r in rows}
+    assert all(r["family"] for r in rows)

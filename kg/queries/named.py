@@ -27,6 +27,16 @@ _URL = re.compile(r"(?:https?|urn):[^<>\"{}|^`\\\s]+")
 _LOCAL = re.compile(r"[A-Za-z0-9_\-.~%/]*[A-Za-z0-9_\-~%/]")
 
 
+def is_iri(value: str) -> bool:
+    """Whether a parameter value is a well-formed IRI: <...>, http(s)://... or prefix:name with one of kg's prefixes."""
+    return _term(value) != _literal(value)
+
+
+def _literal(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return '"' + escaped + '"'
+
+
 def _term(value: str) -> str:
     """A parameter value as a SPARQL term: an IRI (<...>, http(s)://..., or prefix:name with one of kg's
     prefixes) only when it is a well-formed one, else a string literal, escaped, so that no value can add
@@ -38,8 +48,7 @@ def _term(value: str) -> str:
         return f"<{value}>"
     if prefix in PREFIXES and _LOCAL.fullmatch(local) and not local.startswith("//"):
         return f"<{PREFIXES[prefix]}{local}>"
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
-    return '"' + escaped + '"'
+    return _literal(value)
 
 
 def named_query(name: str) -> str:
@@ -63,3 +72,17 @@ def named_queries() -> dict[str, str]:
 def _header(text: str) -> str:
     """The first line of a query's header comment, without the `#`."""
     return text.partition("\n")[0].lstrip("#").strip()
+
+
+def parameters(sparql: str) -> tuple[list[str], list[str]]:
+    """(required parameters, parameters that take an actor's IRI) of a named query, from the clauses of its
+    "# Parameters:" header line ("?a, ?b (required) the two actors' IRIs; ?lang ...")."""
+    line = next((l for l in sparql.splitlines() if l.startswith("# Parameters:")), "")
+    required, actors = [], []
+    for clause in line.removeprefix("# Parameters:").split(";"):
+        names = re.findall(r"\?([A-Za-z_]\w*)", clause)
+        if "(required)" in clause:
+            required += names
+        if re.search(r"actors?'s? IRI", clause):
+            actors += names
+    return required, actors

@@ -7,7 +7,7 @@ from rdflib.namespace import RDF
 
 from kg.errors import QueryError, UsageError
 from kg.model import Article, Claim
-from kg.queries.named import bind_values, named_queries, named_query
+from kg.queries.named import bind_values, named_queries, named_query, parameters
 from kg.rdf.build import new_graph
 from kg.rdf.iris import article_iri, claim_iri, entity_iri
 from kg.rdf.sparql import run_query
@@ -216,3 +216,9 @@ def test_a_parameter_the_query_lacks_is_a_usage_error():
 def test_a_parameter_value_cannot_add_query_text(graph, value):
     sparql = bind_values(named_query("actor-claims"), {"actor": value})
     assert run_query(graph, sparql).rows == []  # parsed as one literal value, matching nothing
+
+
+def test_required_and_actor_parameters_come_from_the_header():
+    assert parameters(named_query("between")) == (["a", "b"], ["a", "b"])
+    assert parameters(named_query("actor-claims")) == (["actor"], ["actor"])
+    assert parameters(named_query("claims")) == ([], [])
