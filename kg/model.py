@@ -71,6 +71,14 @@ class Claim:
     date: str | None = None
     cues: tuple[str, ...] = field(default=(), compare=False)
 
+    @property
+    def identity(self) -> tuple[str, ...]:
+        """What makes two claims one (and gives the claim its IRI): article, relation, roles, polarity, modality
+        and evidence span. Claims with the same identity are counted and stored once."""
+        return (self.article, self.relation, ",".join(sorted(e.key for e in self.subjects)),
+                ",".join(sorted(e.key for e in self.objects)), str(self.negated), self.modality,
+                f"{self.start}:{self.end}")
+
 
 @dataclass
 class Extraction:

@@ -268,3 +268,7 @@ def test_query_returns_rows_of_plain_values(demo_graph):
     assert all(isinstance(row["s"], str) and row["s"].startswith("https://") for row in rows)
     assert str(rows).splitlines()[0].split() == ["s", "o"] and rows.to_csv().startswith("s,o\r\n")
     assert api.query(demo_graph, "ASK { ?s dip:supports ?o }").boolean is True
+
+
+def test_the_demo_counts_its_claims_as_the_graph_does(demo_extraction, demo_graph):
+    assert len(demo_extraction.claims) == len(set(demo_graph.subjects(RDF.type, DIP.Claim)))

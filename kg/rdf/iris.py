@@ -42,13 +42,5 @@ def report_iri(article_id: str, position: int) -> URIRef:
 
 def claim_iri(claim: Claim) -> URIRef:
     """IRI of a claim, from its article, roles, polarity, modality and evidence span."""
-    key = _digest(
-        claim.article,
-        claim.relation,
-        ",".join(sorted(e.key for e in claim.subjects)),
-        ",".join(sorted(e.key for e in claim.objects)),
-        str(claim.negated),
-        claim.modality,
-        f"{claim.start}:{claim.end}",
-    )
+    key = _digest(*claim.identity)
     return RESOURCE[f"claim/{slug(claim.article)}/{key}"]

@@ -42,7 +42,18 @@ def extract_article(article: Article, kb_files: Iterable[str] = ()) -> list[Clai
         doc = nlp(article.text[start:end])
         claims += doc_claims(doc, article, kb, offset=start, sentences=sentences)
         sentences += sum(1 for _ in doc.sents)
-    return claims
+    return merge_repeats(claims)
+
+
+def merge_repeats(claims: list[Claim]) -> list[Claim]:
+    """One claim per identity (Claim.identity: what the graph stores as one node), its speakers joined."""
+    merged: dict[tuple[str, ...], Claim] = {}
+    for claim in claims:
+        first = merged.setdefault(claim.identity, claim)
+        if first is not claim:
+            speakers = first.speakers + tuple(s for s in claim.speakers if s not in first.speakers)
+            merged[claim.identity] = replace(first, speakers=speakers)
+    return list(merged.values())
 
 
 CHUNK = 100_000

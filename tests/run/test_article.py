@@ -90,3 +90,15 @@ def test_extraction_of_any_text_never_raises_and_quotes_slice_the_text(parts):
     a = article(text or " ")
     for claim in run.extract_article(a):
         assert a.raw[claim.start : claim.end] == claim.quote
+
+
+def test_claims_with_one_identity_are_one_claim_with_their_speakers_joined():
+    from kg.model import Claim, Entity
+    from kg.run.article import merge_repeats
+
+    ru, sy, a, b = (Entity(k, "state", (("en", k),)) for k in ("RU", "SY", "A", "B"))
+    first = Claim("x", "supports", (ru,), (sy,), speakers=(a,), start=3, end=9)
+    again = Claim("x", "supports", (ru,), (sy,), speakers=(b,), start=3, end=9, sentence=2)
+    other = Claim("x", "supports", (ru,), (sy,), speakers=(a,), start=10, end=19)
+    merged = merge_repeats([first, again, other])
+    assert len(merged) == 2 and merged[0].speakers == (a, b) and merged[1] == other
