@@ -76,3 +76,22 @@ def test_strict_scores_of_a_group_reach_the_thresholds(scored, name, group):
     below = {figure: (round(getattr(strict, figure), 3), floor)
              for figure, floor in GROUP_THRESHOLDS[(name, group)].items() if getattr(strict, figure) < floor}
     assert not below, f"{group}: strict (score, floor) below the floor: {below}"
+
+
+def test_no_english_name_kg_spelled_itself_is_a_consonant_skeleton(shared_corpus_extraction):
+    """People and agencies the knowledge base does not know get their English label from kg's romanisation;
+    over the dev-outlets graph, every word of one has a vowel and no four consonants in a row."""
+    import re
+
+    from rdflib.namespace import RDF, RDFS
+
+    from kg.rdf.vocab import DIP
+
+    graph = api.build_graph(shared_corpus_extraction("dev-outlets"))
+    spelled = [str(label) for node, label in graph.subject_objects(RDFS.label)
+               if label.language == "en" and re.search(r"/actor/[0-9a-f]{16}$", str(node))
+               and (node, RDF.type, DIP.Topic) not in graph]
+    assert spelled
+    for label in spelled:
+        for word in label.lower().replace("'", "").split():
+            assert re.search("[aeiou]", word) and not re.search("[^aeiou]{4,}", word), label
