@@ -272,3 +272,8 @@ def test_query_returns_rows_of_plain_values(demo_graph):
 
 def test_the_demo_counts_its_claims_as_the_graph_does(demo_extraction, demo_graph):
     assert len(demo_extraction.claims) == len(set(demo_graph.subjects(RDF.type, DIP.Claim)))
+
+
+def test_the_demo_chain_reads_from_the_outlet_back_to_the_first_source(demo_graph):
+    rows = api.query(demo_graph, named_query("provenance"))
+    assert {row["chain"] for row in rows} == {"Hamshahri Online ← ISNA ← Sputnik"}
