@@ -216,11 +216,13 @@ def named_queries() -> dict[str, str]:
     return listing()
 
 
-def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None) -> Path:
-    """Draw the claims of `graph` as a network diagram into a PNG or SVG file."""
+def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None,
+         min_confidence: float = 0.0) -> Path:
+    """Draw the claims of `graph` (those of dip:confidence `min_confidence` or more) as a network diagram into a
+    PNG or SVG file."""
     from .diagrams.diagram import draw_graph, save_figure
 
-    fig = draw_graph(graph, lang=lang, actor=actor)
+    fig = draw_graph(graph, lang=lang, actor=actor, min_confidence=min_confidence)
     save_figure(fig, output)
     return Path(output)
 

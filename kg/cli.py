@@ -80,7 +80,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_draw(args: argparse.Namespace) -> int:
     """kg draw --data FILE|--store DIR -o FILE.png|.svg"""
-    path = api.draw(_data(args), args.output, lang=args.lang, actor=args.actor)
+    path = api.draw(_data(args), args.output, lang=args.lang, actor=args.actor, min_confidence=args.min_confidence)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -212,6 +212,8 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("-o", "--output", required=True, help="output .png or .svg")
     d.add_argument("--lang", choices=("fa", "en"), default="fa", help="label language")
     d.add_argument("--actor", help="only this actor's claims (IRI or label)")
+    d.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
+                   help="only claims of dip:confidence X or more (0 to 1; default: all)")
     d.set_defaults(func=cmd_draw)
 
     v = command("eval", "score an RDF file or a store against gold claim files")

@@ -70,6 +70,7 @@ class Claim:
     conditional: bool = False
     date: str | None = None
     cues: tuple[str, ...] = field(default=(), compare=False)
+    method: str = field(default="", compare=False)  # how it was found: words, parse, appeal, charge
 
     @property
     def identity(self) -> tuple[str, ...]:

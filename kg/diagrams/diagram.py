@@ -54,14 +54,17 @@ def relation_families() -> dict[str, str]:
 
 
 def claim_network(
-    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40
+    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0
 ) -> nx.MultiDiGraph:
-    """Actors and topics as nodes; an edge per claim and (subject, object) pair, keyed by the claim."""
+    """Actors and topics as nodes; an edge per claim (of dip:confidence `min_confidence` or more, when given)
+    and (subject, object) pair, keyed by the claim."""
     families = relation_families()
     net = nx.MultiDiGraph()
     for claim in sorted(set(graph.subjects(RDF.type, DIP.Claim))):
         relation = graph.value(claim, DIP.relation)
         if relation is None:
+            continue
+        if min_confidence and float(graph.value(claim, DIP.confidence, default=Literal(0.0)).toPython()) < min_confidence:
             continue
         name = _tail(relation)
         negated = graph.value(claim, DIP.negated, default=Literal(False)).toPython() is True
@@ -101,10 +104,10 @@ def node_label(graph: Graph, node: Node, lang: str = "fa") -> str:
 
 
 def draw_graph(
-    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40
+    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0
 ) -> Figure:
     """A figure of the claim network; Persian labels go to matplotlib raw (it shapes them itself)."""
-    net = claim_network(graph, lang=lang, actor=actor, max_nodes=max_nodes)
+    net = claim_network(graph, lang=lang, actor=actor, max_nodes=max_nodes, min_confidence=min_confidence)
     fig = Figure(figsize=(13, 9))
     ax = fig.add_axes((0.01, 0.01, 0.78, 0.9))
     ax.set_axis_off()

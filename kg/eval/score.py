@@ -56,6 +56,7 @@ class Detail:
     article: str
     claim: str  # the gold claim's id; the predicted relation for dup and FP
     info: str  # the predicted claim node; the gold note for MISS; a description for dup and FP
+    node: str = ""  # the predicted claim node, for all but MISS
 
 
 @dataclass(frozen=True)
@@ -337,20 +338,20 @@ def _score(
                 outcome = Counter(tp=1, modality_correct=int(pred.modality == gold.modality),
                                   speaker_named=int(bool(gold.speakers)),
                                   speaker_correct=int(bool(gold.speakers & pred.speakers)))
-                details.append(Detail("HIT", article, gold.id, pred.node))
+                details.append(Detail("HIT", article, gold.id, pred.node, pred.node))
             else:
                 outcome = Counter(fn=1)
                 details.append(Detail("MISS", article, gold.id, gold.note))
             total.update(outcome)
             by_relation[gold.relations[0]].update(outcome)
         for index, pred_index in optional_match.items():
-            details.append(Detail("opt", article, optional[index].id, preds[pred_index].node))
+            details.append(Detail("opt", article, optional[index].id, preds[pred_index].node, preds[pred_index].node))
         used = taken | set(optional_match.values())
         for pred in (p for i, p in enumerate(preds) if i not in used):
             kind = "dup" if any(accept(g, pred) for g in gold_claims) else "FP"
             total[kind.lower()] += 1
             by_relation[pred.relation][kind.lower()] += 1
-            details.append(Detail(kind, article, pred.relation, _describe(pred)))
+            details.append(Detail(kind, article, pred.relation, _describe(pred), pred.node))
     per_relation = {relation: Score.from_counts(counts) for relation, counts in sorted(by_relation.items())}
     return Score.from_counts(total), per_relation, details
 

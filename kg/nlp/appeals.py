@@ -104,5 +104,5 @@ def appeal_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFo
                     "modality": appeal.modality, "start": doc[start].idx,
                     "end": doc[end - 1].idx + len(doc[end - 1].text), "conditional": False,
                     "cue": words[appeal.at], "tokens": (start, end), "reason": False, "time": False,
-                    "cue_at": appeal.at, "purpose": False, "sentence": index, "when": when})
+                    "cue_at": appeal.at, "purpose": False, "sentence": index, "when": when, "how": "appeal"})
     return out

@@ -76,7 +76,7 @@ def charge_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFo
                     "modality": "asserted", "start": doc[min(first, at)].idx,
                     "end": doc[verb].idx + len(doc[verb].text), "conditional": False, "cue": words[at],
                     "tokens": (min(first, at), verb + 1), "reason": False, "time": False, "cue_at": at,
-                    "purpose": False, "sentence": index, "when": when})
+                    "purpose": False, "sentence": index, "when": when, "how": "charge"})
     return out
 
 

@@ -82,10 +82,12 @@ class ClaimFinder:
             for cue, frame, by_words in self._predicates(doc, sent, words, forms):
                 earlier = claims + found
                 claim = self._claim(doc, sent, cue, words, forms, mentions, ctx, content, earlier) if by_words else None
+                how = "words"
                 if (claim is None or not claim["subjects"]) and frame is not None:
                     claim = self._claim(doc, sent, cue, words, forms, mentions, ctx, content, earlier, frame)
+                    how = "parse"
                 if claim is not None:
-                    claim["sentence"], claim["when"] = index, when
+                    claim["sentence"], claim["when"], claim["how"] = index, when, how
                     found.append(claim)
             if ctx.speaker and not self.clauses.conditional(words, sent):
                 found += appeal_claims(doc, sent, words, forms, mentions, ctx, content, found, index, when)

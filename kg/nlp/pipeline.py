@@ -91,5 +91,6 @@ def doc_claims(doc: Doc, article: Article, kb: KnowledgeBase | None = None, offs
             sentence=c["sentence"] + sentences,
             conditional=c["conditional"],
             date=statement_date(article.date, tuple(c["when"])),
+            method=c.get("how", "words"),
         ))
     return out

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..model import Article, Claim, Entity
+from .confidence import confidence
 from .iris import article_iri, claim_iri, entity_iri, report_iri
 from .vocab import DIP, KIND_CLASS, MODALITY, WD
 
@@ -179,6 +181,10 @@ def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
     g.add((node, DIP.charStart, Literal(claim.start)))
     g.add((node, DIP.charEnd, Literal(claim.end)))
     g.add((node, DIP.sentence, Literal(claim.sentence)))
+    if claim.method:
+        g.add((node, DIP.method, Literal(claim.method)))
+    if (score := confidence(claim)) is not None:
+        g.add((node, DIP.confidence, Literal(Decimal(f"{score:.2f}"))))
     if claim.date:
         g.add((node, DIP.claimDate, Literal(claim.date, datatype=XSD.date)))
     g.add((node, PROV.wasDerivedFrom, article_iri(claim.article)))

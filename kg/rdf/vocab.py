@@ -70,6 +70,8 @@ class DIP(DefinedNamespace):
     charEnd: URIRef  # evidence end offset in the article as read
     sentence: URIRef  # index of the evidence sentence in the article
     claimDate: URIRef  # the date the claim was made
+    method: URIRef  # how the extractor found it: words, parse, appeal or charge
+    confidence: URIRef  # how often claims found so are right (0-1), calibrated on gold articles
     # entity properties
     involves: URIRef  # an actor a topic involves
     affiliation: URIRef  # the state a person or institution belongs to

@@ -195,3 +195,11 @@ def test_other_extensions_are_refused(figure, tmp_path, name):
 def test_query_and_draw_do_not_import_spacy():
     code = "import sys, kg.queries.named, kg.diagrams.diagram; sys.exit('spacy' in sys.modules)"
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+def test_a_confidence_floor_leaves_out_less_certain_claims(demo_graph):
+    from kg.diagrams.diagram import claim_network
+
+    everything = claim_network(demo_graph, lang="en")
+    confident = claim_network(demo_graph, lang="en", min_confidence=0.8)
+    assert 0 < confident.number_of_edges() < everything.number_of_edges()
