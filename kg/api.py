@@ -217,12 +217,17 @@ def named_queries() -> dict[str, str]:
 
 
 def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None,
-         min_confidence: float = 0.0) -> Path:
-    """Draw the claims of `graph` (those of dip:confidence `min_confidence` or more) as a network diagram into a
-    PNG or SVG file."""
-    from .diagrams.diagram import draw_graph, save_figure
+         min_confidence: float = 0.0, view: str = "actors", top: int = 40) -> Path:
+    """Draw the claims of `graph` (those of dip:confidence `min_confidence` or more) as a network diagram in a
+    PNG, SVG or PDF file, or write the network itself as GraphML or GEXF; `view` "actors" folds people and
+    organs into their states and topics into their actors, "claims" draws every claim; `top` parties at most."""
+    from .diagrams.diagram import claim_network, draw_graph, save_figure
+    from .diagrams.exports import NETWORK_FORMATS, save_network
 
-    fig = draw_graph(graph, lang=lang, actor=actor, min_confidence=min_confidence)
+    if Path(output).suffix.lower() in NETWORK_FORMATS:
+        return save_network(claim_network(graph, lang=lang, actor=actor, max_nodes=top,
+                                          min_confidence=min_confidence, view=view), output)
+    fig = draw_graph(graph, lang=lang, actor=actor, min_confidence=min_confidence, view=view, max_nodes=top)
     save_figure(fig, output)
     return Path(output)
 

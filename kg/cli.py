@@ -80,7 +80,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_draw(args: argparse.Namespace) -> int:
     """kg draw --data FILE|--store DIR -o FILE.png|.svg"""
-    path = api.draw(_data(args), args.output, lang=args.lang, actor=args.actor, min_confidence=args.min_confidence)
+    path = api.draw(_data(args), args.output, lang=args.lang, actor=args.actor, min_confidence=args.min_confidence,
+                    view=args.view, top=args.top)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -209,9 +210,13 @@ def parser() -> argparse.ArgumentParser:
 
     d = command("draw", "draw the claims of an RDF file or a store as a diagram")
     _graph_options(d, "to draw")
-    d.add_argument("-o", "--output", required=True, help="output .png or .svg")
+    d.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf, or the network as .graphml or .gexf")
     d.add_argument("--lang", choices=("fa", "en"), default="fa", help="label language")
     d.add_argument("--actor", help="only this actor's claims (IRI or label)")
+    d.add_argument("--view", choices=("actors", "claims"), default="actors",
+                   help="actors: people and organs folded into their states, topics into their actors (default); "
+                        "claims: every claim")
+    d.add_argument("--top", type=int, default=40, metavar="N", help="draw the N parties in most claims (default 40)")
     d.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="only claims of dip:confidence X or more (0 to 1; default: all)")
     d.set_defaults(func=cmd_draw)

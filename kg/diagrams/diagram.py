@@ -42,7 +42,8 @@ TOPIC_STYLE = {"node_shape": "s", "node_color": "#fdf1c7", "edgecolors": "#b38f0
 SEED = 7
 HUB_WEIGHT = 0.05
 GAP = 0.11
-FORMATS = (".png", ".svg")
+FORMATS = (".png", ".svg", ".pdf")
+VIEWS = ("actors", "claims")
 
 
 def relation_families() -> dict[str, str]:
@@ -54,12 +55,17 @@ def relation_families() -> dict[str, str]:
 
 
 def claim_network(
-    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0
+    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0,
+    view: str = "claims",
 ) -> nx.MultiDiGraph:
     """Actors and topics as nodes; an edge per claim (of dip:confidence `min_confidence` or more, when given)
-    and (subject, object) pair, keyed by the claim."""
+    and (subject, object) pair, keyed by the claim. In the "actors" view people and organs are folded into
+    the state or organisation they act for, and a topic into the actors it involves (one without stays)."""
+    if view not in VIEWS:
+        raise UsageError(f"no view {view!r}; choose one of {', '.join(VIEWS)}")
     families = relation_families()
     net = nx.MultiDiGraph()
+    members: dict[Node, set[Node]] = defaultdict(set)
     for claim in sorted(set(graph.subjects(RDF.type, DIP.Claim))):
         relation = graph.value(claim, DIP.relation)
         if relation is None:
@@ -68,11 +74,15 @@ def claim_network(
             continue
         name = _tail(relation)
         negated = graph.value(claim, DIP.negated, default=Literal(False)).toPython() is True
-        for s in sorted(graph.objects(claim, DIP.subject)):
-            for o in sorted(graph.objects(claim, DIP.object)):
+        date = str(graph.value(claim, DIP.claimDate) or "")
+        ends = [sorted(graph.objects(claim, p)) for p in (DIP.subject, DIP.object)]
+        if view == "actors":
+            ends = [sorted({f for n in nodes for f in _folded(graph, n, members)}) for nodes in ends]
+        for s in ends[0]:
+            for o in ends[1]:
                 if s != o:
                     net.add_edge(s, o, key=claim, relation=name, negated=negated,
-                                 family=families.get(name, OTHER))
+                                 family=families.get(name, OTHER), date=date)
     focus = _find_actor(graph, net, actor) if actor is not None else set()
     if focus:
         net = net.edge_subgraph([e for e in net.edges(keys=True) if focus & {e[0], e[1]}]).copy()
@@ -85,10 +95,23 @@ def claim_network(
             label=node_label(graph, node, lang),
             topic=(node, RDF.type, DIP.Topic) in graph,
             claims=len(claims[node]),
+            members=", ".join(sorted(node_label(graph, m, lang) for m in members[node] if m != node)),
         )
     kept = _keep_largest(net, max_nodes, focus)
-    kept.graph["focus"] = sorted(focus)
+    kept.graph.update(focus=sorted(focus), view=view, parties=len(net),
+                      claims=len({key for _, _, key in net.edges(keys=True)}))
     return kept
+
+
+def _folded(graph: Graph, node: Node, members: dict[Node, set[Node]]) -> list[Node]:
+    """The actors `node` stands for in the actors view: a person's or organ's state or organisation (its
+    dip:affiliation), a topic's actors (dip:involves, folded too; itself when it involves none)."""
+    if (node, RDF.type, DIP.Topic) in graph:
+        involved = sorted(graph.objects(node, DIP.involves))
+        return sorted({f for n in involved for f in _folded(graph, n, members)}) or [node]
+    party = graph.value(node, DIP.affiliation) or node
+    members[party].add(node)
+    return [party]
 
 
 def node_label(graph: Graph, node: Node, lang: str = "fa") -> str:
@@ -104,18 +127,20 @@ def node_label(graph: Graph, node: Node, lang: str = "fa") -> str:
 
 
 def draw_graph(
-    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0
+    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0,
+    view: str = "claims",
 ) -> Figure:
     """A figure of the claim network; Persian labels go to matplotlib raw (it shapes them itself)."""
-    net = claim_network(graph, lang=lang, actor=actor, max_nodes=max_nodes, min_confidence=min_confidence)
+    net = claim_network(graph, lang=lang, actor=actor, max_nodes=max_nodes, min_confidence=min_confidence, view=view)
     fig = Figure(figsize=(13, 9))
     ax = fig.add_axes((0.01, 0.01, 0.78, 0.9))
     ax.set_axis_off()
     claims = {key for _, _, key in net.edges(keys=True)}
     about = f" of {net.nodes[net.graph['focus'][0]]['label']}" if net.graph["focus"] else ""
+    shown = (f"{len(claims)} claims between {len(net)} parties" if len(net) == net.graph["parties"] else
+             f"{net.graph['claims']} claims; the {len(net)} most active of {net.graph['parties']} parties shown")
     # two lines, so that a right-to-left name ends its line and the digits keep their place
-    fig.suptitle(f"Diplomatic claims{about}\n{len(claims)} claims between {len(net)} parties",
-                 fontsize=14, x=0.4)
+    fig.suptitle(f"Diplomatic claims{about}\n{shown}", fontsize=14, x=0.4)
     if not len(net):
         ax.text(0.5, 0.5, "no claims to draw", ha="center", va="center", fontsize=14, color="grey")
         return fig
@@ -141,22 +166,29 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{path}: cannot draw to {suffix or 'a file without extension'}; "
-                         "use .png or .svg")
+                         "use .png, .svg or .pdf (.graphml or .gexf for the network itself)")
     check_writable(path)
     out = io.BytesIO()
     if suffix == ".svg":
         with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
             fig.savefig(out, format="svg", metadata={"Date": None})
+    elif suffix == ".pdf":
+        fig.savefig(out, format="pdf", metadata={"CreationDate": None, "ModDate": None})
     else:
         fig.savefig(out, format="png", dpi=150)
     return atomic_write(path, out.getvalue())  # a figure whole or none, never half a file
 
 
 def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axes) -> None:
-    """One arrow per (subject, object, relation, negated), thicker for repeated claims, bent apart."""
+    """One arrow per (subject, object, relation, negated), or in the actors view per (subject, object, family,
+    negated) labelled with its latest relation; thicker for repeated claims, bent apart."""
+    by_family = net.graph.get("view") == "actors"
     bundles: dict[tuple, list[URIRef]] = defaultdict(list)
+    latest: dict[tuple, tuple[str, str]] = {}
     for u, v, claim, d in net.edges(keys=True, data=True):
-        bundles[(u, v, d["relation"], d["negated"], d["family"])].append(claim)
+        bundle = (u, v, d["family"] if by_family else d["relation"], d["negated"], d["family"])
+        bundles[bundle].append(claim)
+        latest[bundle] = max(latest.get(bundle, ("", "")), (d.get("date", ""), d["relation"]))
     between: dict[frozenset, list[tuple]] = defaultdict(list)
     for bundle in sorted(bundles):
         between[frozenset(bundle[:2])].append(bundle)
@@ -176,7 +208,8 @@ def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axe
             )
             for arrow in arrows:
                 arrow.set_gid(f"{'negated ' if negated else ''}{relation} {u} {v}")
-            label = relation if count == 1 else f"{relation} ×{count}"
+            shown = latest[(u, v, relation, negated, family)][1]
+            label = shown if count == 1 else f"{shown} ×{count}"
             nx.draw_networkx_edge_labels(
                 net, pos, edge_labels={(u, v): label}, font_size=7, font_color=colour, ax=ax,
                 connectionstyle=style, node_size=sizes[v], rotate=False,

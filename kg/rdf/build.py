@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from decimal import Decimal
 from functools import lru_cache
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -184,7 +183,7 @@ def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
     if claim.method:
         g.add((node, DIP.method, Literal(claim.method)))
     if (score := confidence(claim)) is not None:
-        g.add((node, DIP.confidence, Literal(Decimal(f"{score:.2f}"))))
+        g.add((node, DIP.confidence, Literal(_decimal(score), datatype=XSD.decimal)))
     if claim.date:
         g.add((node, DIP.claimDate, Literal(claim.date, datatype=XSD.date)))
     g.add((node, PROV.wasDerivedFrom, article_iri(claim.article)))
@@ -194,3 +193,9 @@ def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
                 if s != o:  # a joint act ("A and B cooperate") relates each party to the others
                     g.add((s, relation, o))
     return node
+
+
+def _decimal(value: float) -> str:
+    """`value` to two places in xsd:decimal's canonical form ("0.5", "0.87", "1.0"), as stores write it back."""
+    text = f"{value:.2f}".rstrip("0")
+    return text + "0" if text.endswith(".") else text

@@ -82,7 +82,7 @@ def test_network_nodes_and_edges(graph):
     assert [n for n, topic in net.nodes(data="topic") if topic] == [entity_iri(RETURN)]
     assert net.nodes[entity_iri(RUS)]["claims"] == 3
     joins = net.edges[entity_iri(RUS), entity_iri(IRN), claim_iri(CLAIMS[2])]
-    assert joins == {"relation": "joins", "negated": True, "family": "cooperate"}
+    assert joins == {"relation": "joins", "negated": True, "family": "cooperate", "date": ""}
 
 
 def test_network_labels_in_english(graph):
@@ -186,9 +186,9 @@ def test_svg_is_reproducible(graph, figure, tmp_path):
     assert first == second
 
 
-@pytest.mark.parametrize("name", ["claims.pdf", "claims"])
+@pytest.mark.parametrize("name", ["claims.jpg", "claims"])
 def test_other_extensions_are_refused(figure, tmp_path, name):
-    with pytest.raises(UsageError, match="png or .svg"):
+    with pytest.raises(UsageError, match="png, .svg or .pdf"):
         save_figure(figure, tmp_path / name)
 
 
@@ -203,3 +203,40 @@ def test_a_confidence_floor_leaves_out_less_certain_claims(demo_graph):
     everything = claim_network(demo_graph, lang="en")
     confident = claim_network(demo_graph, lang="en", min_confidence=0.8)
     assert 0 < confident.number_of_edges() < everything.number_of_edges()
+
+
+def test_the_actors_view_folds_people_into_their_states_and_topics_into_their_actors(demo_graph):
+    from kg.diagrams.diagram import claim_network
+
+    net = claim_network(demo_graph, lang="en", view="actors")
+    labels = {data["label"] for _, data in net.nodes(data=True)}
+    assert {"Russia", "Iraq"} <= labels and not {"Sergey Lavrov", "Mohammed Ali al-Hakim"} & labels
+    russia = next(n for n, d in net.nodes(data=True) if d["label"] == "Russia")
+    assert "Sergey Lavrov" in net.nodes[russia]["members"]
+    assert not [label for label in labels if "matter of" in label]
+
+
+def test_a_capped_figure_says_what_it_left_out(demo_graph):
+    from kg.diagrams.diagram import draw_graph
+
+    title = draw_graph(demo_graph, lang="en", max_nodes=3, view="actors")._suptitle.get_text()
+    assert "the 3 most active of" in title
+
+
+@pytest.mark.parametrize("suffix", [".graphml", ".gexf"])
+def test_the_network_is_written_for_gephi_and_cytoscape(demo_graph, tmp_path, suffix):
+    import networkx as nx
+
+    from kg import api
+
+    path = api.draw(demo_graph, tmp_path / f"seed{suffix}", lang="en")
+    net = (nx.read_graphml if suffix == ".graphml" else nx.read_gexf)(path)
+    labels = {data["label"] for _, data in net.nodes(data=True)}
+    assert "Russia" in labels and "Sergey Lavrov" not in labels
+    assert all(data["claims"] >= 1 and data["families"] for _, _, data in net.edges(data=True))
+
+
+def test_a_pdf_is_drawn(demo_graph, tmp_path):
+    from kg import api
+
+    assert api.draw(demo_graph, tmp_path / "seed.pdf", lang="en").read_bytes().startswith(b"%PDF")
