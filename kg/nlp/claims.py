@@ -9,7 +9,7 @@ from .attribution import AGENT_MARKERS, Attribution
 from .charges import charge_claims
 from .claimset import agents_from_reasons, drop_embedded, lend_speakers, split_parties
 from .clauses import Clauses, Mention, inside_quote, subordinate_opener, subordinate_start
-from .cues import CueMatch, find_cues, modality_of, rule_starts_in, speech_verbs_in
+from .cues import INFINITIVE_OPENERS, CueMatch, find_cues, modality_of, rule_starts_in, speech_verbs_in
 from .discourse import Discourse
 from .frames import FrameMatch, find_frames
 from .kb import KnowledgeBase
@@ -119,6 +119,8 @@ class ClaimFinder:
             return None
         if content > start and cue.start >= content:
             start = content
+        if cue.start > sent.start and words[cue.start - 1] in INFINITIVE_OPENERS:  # "ضمن ابراز نگرانی از X، ..."
+            end = next((j for j in range(cue.end, end) if words[j] in ("،", ",", "؛")), end)
         verb = cue.verb if cue.verb is not None else self._governing_verb(forms, cue.end, end)
         form = finite_form(forms, verb)
         end = max(end, (verb if verb is not None else cue.end - 1) + 1)

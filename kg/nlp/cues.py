@@ -177,7 +177,7 @@ def _verb_after(words: list[str], forms: list[VerbForm | None], end: int, stop: 
     return None
 
 
-# "ضمن محکوم کردن X، ..." / "با ابراز نگرانی کردن": an infinitive clause whose doer is the main clause's subject.
+# "ضمن محکوم کردن X، ..." / "ضمن ابراز خرسندی از X": an act after ضمن / با is done by the main clause's subject.
 INFINITIVE_OPENERS = ("ضمن", "با")
 
 
@@ -282,7 +282,8 @@ def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) ->
             passive = verb is None and _passive(words, forms, i, end, sent.end)
             if passive:
                 verb = end + 1
-            if verb is None and not rule.nominal:
+            # "ضمن ابراز نگرانی از X، ...": an act named after ضمن / با is the main clause subject's
+            if verb is None and not rule.nominal and not (sent.start < i and words[i - 1] in INFINITIVE_OPENERS):
                 continue
         else:
             passive = False
@@ -305,6 +306,9 @@ def find_cues(sent: Sentence, words: list[str], forms: list[VerbForm | None]) ->
             if (m.rule.relation, m.start, m.verb) not in seen:
                 seen.add((m.rule.relation, m.start, m.verb))
                 out.append(m)
+    # a reading without a verb gives way to one with its verb at the same place ("ضمن محکوم کردن")
+    verbal = {(m.rule.relation, m.start) for m in out if m.verb is not None}
+    out = [m for m in out if m.verb is not None or m.rule.nominal or (m.rule.relation, m.start) not in verbal]
     # a cue inside a longer one of the same relation is part of it ("نگرانی" in "ابراز نگرانی")
     out = [m for m in out if not any(n.rule.relation == m.rule.relation and n.start <= m.start and m.end <= n.end
                                      and n.end - n.start > m.end - m.start for n in out)]

@@ -28,3 +28,15 @@ def test_the_stresser_speaks_what_stands_between_bar_and_the_verb():
     text = "خبر.\n\nلوید آستین بر تعهد آمریکا نسبت به امنیت ژاپن تاکید کرد."
     claims = [c for c in claims_of(text) if c.relation == "supports"]
     assert [(keys(c.subjects), targets(c), keys(c.speakers)) for c in claims] == [({"US"}, {"JP"}, {"LLOYD_AUSTIN"})]
+
+
+def test_an_act_named_after_zemn_belongs_to_the_main_subject_and_ends_at_the_comma():
+    text = "خبر.\n\nسرگئی لاوروف ضمن ابراز نگرانی از اقدامات ناتو در لیبی، خواستار گفت‌وگو شد."
+    concern = [c for c in claims_of(text) if c.relation == "expressesConcern"]
+    assert [(keys(c.subjects), targets(c)) for c in concern] == [({"LAVROV"}, {"NATO", "LY"})]
+    assert "خواستار" not in concern[0].quote
+
+
+def test_described_as_constructive_welcomes():
+    claims = claims_of("خبر.\n\nولادیمیر پوتین دیدار با همتای ژاپنی خود را سازنده توصیف کرد.")
+    assert [keys(c.subjects) for c in claims if c.relation == "welcomes"] == [{"PUTIN"}]
