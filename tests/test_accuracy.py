@@ -109,3 +109,8 @@ def test_claims_above_0_8_confidence_are_right_at_least_80_percent_of_the_time(s
     confident = [d for d in evaluate(graph, [SHARED / "corpus" / "dev-outlets"]).details if d.kind != "MISS"
                  and float(graph.value(URIRef(d.node), DIP.confidence, default=Literal(0)).toPython()) > 0.8]
     assert confident and sum(d.kind in RIGHT for d in confident) / len(confident) >= 0.8
+
+
+def test_every_persian_article_of_other_outlets_gets_its_outlet(shared_corpus_extraction):
+    persian = [a for a in shared_corpus_extraction("dev-outlets").articles if a.lang == "fa"]
+    assert persian and [a.id for a in persian if a.outlet is None] == []

@@ -21,7 +21,8 @@ _STOP = frozenset("از در به و که با را طی ضمن نیز برای 
 _DATELINE = re.compile(r"([^\n\-–—:؛]{2,40}?)\s*[-–—]+(?=\s|[^\s\-–—])")
 # A site name closing a page title: "... | Euronews", "... - ایسنا".
 _SITE = re.compile(r"\s(?:\||[-–—])\s*([^|\-–—\n]{2,40})$")
-_TYPES = ("خبرگزاری", "روزنامه", "شبکه", "هفته نامه", "نشریه", "مجله", "تلویزیون", "رادیو", "پایگاه خبری")
+_TYPES = ("خبرگزاری", "روزنامه", "شبکه", "هفته نامه", "نشریه", "مجله", "تلویزیون", "رادیو", "پایگاه خبری", "سایت",
+          "پایگاه خبری تحلیلی")
 
 
 def fold_name(name: str) -> str:
@@ -59,9 +60,10 @@ def lookup(name: str) -> Entity | None:
     key = fold_name(name)
     if key in labels:
         return labels[key]
-    for kind in map(fold_name, _TYPES):
-        if key.startswith(kind) and key[len(kind):] in labels:
-            return labels[key[len(kind):]]
+    for kind in sorted(map(fold_name, _TYPES), key=len, reverse=True):
+        if key.startswith(kind) and (rest := key[len(kind):]):
+            if found := labels.get(rest) or _short_names().get(rest):
+                return found
     return None
 
 
@@ -81,12 +83,28 @@ def named_outlet(url: str | None, ident: str) -> Entity | None:
     return None
 
 
+@lru_cache(maxsize=None)
+def _short_names() -> dict[str, Entity]:
+    """Outlets by their name without its kind ("مشرق" for "پایگاه خبری مشرق"): how a citation names them."""
+    kinds = sorted(map(fold_name, _TYPES), key=len, reverse=True)
+    short: dict[str, Entity] = {}
+    for key, entity in _agencies()[0].items():
+        kind = next((k for k in kinds if key.startswith(k) and len(key) > len(k)), None)
+        if kind is not None:
+            short.setdefault(key[len(kind):], entity)
+    return short
+
+
 def _resolve(words: list[str]) -> Entity | None:
-    """The agency named by a phrase after a citation cue: a known label, else خبرگزاری X etc."""
+    """The agency named by a phrase after a citation cue: a known label, the name of a known outlet without
+    its kind ("به گزارش مشرق"), else خبرگزاری X etc."""
     for i in range(len(words)):
         for j in range(len(words), i, -1):
             if entity := lookup(" ".join(words[i:j])):
                 return entity
+    for j in range(min(len(words), 3), 0, -1):  # the name opens the phrase
+        if entity := _short_names().get(fold_name(" ".join(words[:j]))):
+            return entity
     kinds = set(map(fold_name, _TYPES))
     for i in range(len(words) - 1):
         if fold_name(words[i]) in kinds or fold_name(" ".join(words[i:i + 2])) in kinds:
@@ -108,6 +126,18 @@ def dateline_outlet(paragraphs: list[str]) -> Entity | None:
             if entity := next((e for e in ends if e is not None), None):
                 return entity
             at = m.end()
+    return None
+
+
+# A site's header before its lead: "پایگاه خبری تحلیلی انتخاب (Entekhab.ir) : ..."
+_HEADER = re.compile(r"\(\s*((?:www\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\s*\)\s*:")
+
+
+def header_outlet(paragraphs: list[str]) -> Entity | None:
+    """The outlet a site header names by its domain in brackets before a colon, in the first paragraphs."""
+    for paragraph in paragraphs:
+        if (m := _HEADER.search(paragraph)) and (entity := named_outlet("http://" + m.group(1).lower(), "")):
+            return entity
     return None
 
 

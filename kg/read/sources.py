@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 from ..errors import DataError, InputError, UsageError
 from ..model import Article, Entity
-from .agencies import CUE, LEDE, cited_chain, dateline_outlet, lookup, named_outlet, site_outlet
+from .agencies import CUE, LEDE, cited_chain, dateline_outlet, header_outlet, lookup, named_outlet, site_outlet
 from .dates import fars_date, iso_date
 from .html import read_html
 from .normalise import fold_key, normalise
@@ -97,7 +97,7 @@ def _article(ident: str, source: str, raw: str, *, title: str | None = None, whe
                             and len(m.group(1).split()) <= 5 and (e := lookup(m.group(1)))), (None, -1))
     if lede_at < 1:  # "X: ..." opening the text may be a headline quoting X: an id or URL says more
         outlet = named_outlet(url, ident) or outlet
-    outlet = outlet or dateline_outlet(paragraphs[:3]) or site_outlet(paragraphs[0])
+    outlet = outlet or dateline_outlet(paragraphs[:3]) or header_outlet(paragraphs[:3]) or site_outlet(paragraphs[0])
     agencies: list[Entity] = []
     for agency in cited_chain("\n\n".join(paragraphs[:4])):
         if agency not in agencies and (outlet is None or agency.key != outlet.key):

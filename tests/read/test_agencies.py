@@ -25,3 +25,16 @@ def test_datelines_and_site_names():
 def test_a_cited_chain_in_order():
     assert [a.key for a in cited_chain("به گزارش ایسنا به نقل از خبرگزاری اسپوتنیک، وزیر گفت.")] == ["ISNA", "SPUTNIK"]
     assert cited_chain("وزیر گفت.") == []
+
+
+def test_a_citation_names_a_known_outlet_without_its_kind():
+    assert [e.key for e in cited_chain("به گزارش مشرق، قرار است گروسی به تهران بیاید.")] == ["MASHREGH"]
+    assert [e.key for e in cited_chain("به گزارش تابناک، به نقل از خبرگزاری اسپوتنیک، ...")] == ["TABNAK", "SPUTNIK"]
+
+
+def test_a_site_header_names_the_outlet_by_its_domain():
+    from kg.read.agencies import header_outlet
+
+    paragraphs = ["ظریف: ژاپن دارایی‌ها را آزاد کند پایگاه خبری تحلیلی انتخاب (Entekhab.ir) : وزیر خارجه گفت ..."]
+    assert header_outlet(paragraphs).key == "ENTEKHAB"
+    assert header_outlet(["قیمت نفت (دلار) : ۷۰"]) is None
