@@ -114,3 +114,11 @@ def test_claims_above_0_8_confidence_are_right_at_least_80_percent_of_the_time(s
 def test_every_persian_article_of_other_outlets_gets_its_outlet(shared_corpus_extraction):
     persian = [a for a in shared_corpus_extraction("dev-outlets").articles if a.lang == "fa"]
     assert persian and [a.id for a in persian if a.outlet is None] == []
+
+
+def test_who_supports_whom_on_dev_gives_one_row_per_fact(shared_corpus_extraction):
+    answer = api.query(api.build_graph(shared_corpus_extraction("dev")), """SELECT ?subject ?object WHERE {
+        ?s dip:supports ?o ; skos:prefLabel ?subject . ?o skos:prefLabel ?object
+        FILTER(lang(?subject) = "en" && lang(?object) = "en") }""")
+    facts = {(row["subject"], row["object"]) for row in answer}
+    assert facts and len(answer) == len(facts)
