@@ -146,6 +146,8 @@ class ClaimFinder:
             objects = list(subjects)  # a talk with no topic named is a meeting, not a discussion of something
         if cue.rule.relation in MUTUAL and len(subjects) > 1:
             ctx.last_parties = [ctx.state_of(k) or k for k in subjects]
+        elif cue.rule.relation in MUTUAL - {"discusses"} and subjects and objects:  # "X در دیدار با Y": the two sides
+            ctx.last_parties = list(dict.fromkeys(ctx.state_of(k) or k for k in subjects + objects))
         if topic is not None and set(topic["involves"]) <= set(subjects) and not reason:
             topic = None
         if topic is None and not objects:

@@ -169,7 +169,9 @@ class ObjectFinder:
                             start: int, end: int, stop: int,
                             mentions: list[Mention], markers: list[tuple[str, ...]]) -> tuple[int, int] | None:
         if cue.verb is not None:
-            windows = [(cue.end, stop, stop), (start, cue.start, cue.start)]
+            # "درباره X بحث و گفتگو کردند": a noun coordinated with the cue's belongs to the predicate, not to X
+            before = cue.start - 2 if cue.start - 2 > start and words[cue.start - 1] == "و" else cue.start
+            windows = [(cue.end, stop, stop), (start, before, before)]
         else:
             _, agents_end = self.agents(mentions, words, cue)
             reach = min(end, max(cue.end, agents_end) + NOMINAL_REACH)
