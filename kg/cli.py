@@ -155,6 +155,22 @@ def _graph_options(p: argparse.ArgumentParser, what: str, required: bool = True)
     return group
 
 
+EXAMPLES = {
+    "extract": "kg extract ../shared/corpus/dev -o dev.ttl",
+    "query": "kg query --data dev.ttl --named between --param a=Iraq --param b=Russia",
+    "actors": "kg actors hussein --data dev.ttl",
+    "relations": "kg relations --format csv",
+    "push": "kg push --endpoint http://127.0.0.1:7878/query --data dev.trig",
+    "draw": "kg draw --data dev.ttl -o dev.png --lang en --min-confidence 0.8",
+    "eval": "kg eval ../shared/corpus/dev --data dev.ttl -v",
+    "validate": "kg validate dev.ttl",
+    "link": "kg link --data dev.ttl",
+    "ingest": "kg ingest ../shared/corpus/dev --store kgstore --jobs 2",
+    "export": "kg export --store kgstore -o all.trig",
+    "demo": "kg demo -o output",
+}
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of `kg`."""
     p = argparse.ArgumentParser(prog="kg", description="A knowledge graph of diplomatic statements.")
@@ -162,7 +178,8 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command")
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".")
+        return sub.add_parser(name, help=text, description=text[0].upper() + text[1:] + ".",
+                              epilog="example:\n  " + EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
 
     e = command("extract", "extract claims from articles into an RDF file")
     e.add_argument("paths", nargs="+", help="article files (.txt, .html, .jsonl) or folders")

@@ -580,3 +580,9 @@ def test_relations_lists_the_vocabulary():
     rows = list(csv.DictReader(io.StringIO(listed.stdout)))
     assert listed.returncode == 0 and {"supports", "condemns", "meets"} <= {r["relation"] for r in rows}
     assert all(r["family"] for r in rows)
+
+
+@pytest.mark.parametrize("name", subcommands())
+def test_every_subcommand_help_shows_an_example(name):
+    shown = kg(name, "--help")
+    assert shown.returncode == 0 and f"example:\n  kg {name}" in shown.stdout

@@ -70,7 +70,8 @@ def _csv(result: QueryResult) -> str:
         return out.getvalue()
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow(["" if v is None else f"_:{v}" if isinstance(v, BNode) else str(v) for v in row])
+        writer.writerow(["" if v is None else f"_:{v}" if isinstance(v, BNode) else _one_line_escaped(str(v))
+                         for v in row])
     return out.getvalue()
 
 
@@ -97,3 +98,9 @@ def _json_term(value: Node) -> dict[str, str]:
     elif isinstance(value, Literal) and value.datatype:
         term["datatype"] = str(value.datatype)
     return term
+
+
+def _one_line_escaped(text: str) -> str:
+    """A CSV cell on one line: line breaks written as \\n and \\r (and backslashes doubled), so that
+    line-based tools see one row per line and the text can be read back exactly."""
+    return text.replace("\\", "\\\\").replace("\r", "\\r").replace("\n", "\\n")

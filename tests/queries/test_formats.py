@@ -69,3 +69,9 @@ def test_json_of_an_ask(graph):
 def test_unknown_format(graph):
     with pytest.raises(UsageError, match="xml"):
         format_result(run_query(graph, "ASK { ?s ?p ?o }"), "xml")
+
+
+def test_csv_keeps_a_quote_with_line_breaks_on_one_line():
+    result = QueryResult("SELECT", ["quote"], [(Literal("یک\nدو\\سه"),)])
+    lines = format_result(result, "csv").splitlines()
+    assert lines == ["quote", "یک\\nدو\\\\سه"]
