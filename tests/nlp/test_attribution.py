@@ -40,3 +40,9 @@ def test_an_act_named_after_zemn_belongs_to_the_main_subject_and_ends_at_the_com
 def test_described_as_constructive_welcomes():
     claims = claims_of("خبر.\n\nولادیمیر پوتین دیدار با همتای ژاپنی خود را سازنده توصیف کرد.")
     assert [keys(c.subjects) for c in claims if c.relation == "welcomes"] == [{"PUTIN"}]
+
+
+def test_a_dateline_city_is_never_a_speaker_or_party():
+    text = "نیویورک – ایرنا- دبیرکل سازمان ملل متحد روز جمعه اعلام کرد از طالبان می‌خواهم حملات را متوقف کنند."
+    claims = claims_of(text)
+    assert claims and not [c for c in claims if {"NEW_YORK", "US"} & (keys(c.speakers) | keys(c.subjects))]
