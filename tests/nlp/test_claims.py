@@ -626,3 +626,9 @@ def test_a_noun_coordinated_with_the_cue_is_not_part_of_the_topic():
 def test_a_nuclear_programme_is_no_plan_to_act():
     claims = claims_of("سرگئی لاوروف و وانگ یی درباره برنامه هسته‌ای کره شمالی گفت‌وگو کردند.")
     assert claims and all(c.modality == "asserted" for c in claims)
+
+
+def test_a_newspaper_named_after_a_city_is_no_party_to_the_claim():
+    claims = claims_of("خبر.\n\nبه گزارش روزنامه جروزالم پست، ارتش اسرائیل به غزه حمله کرد.")
+    named = {k for c in claims for k in keys(c.subjects) | keys(c.objects) | keys(c.speakers)}
+    assert claims and not named & {"JERUSALEM", "JERUSALEM_POST"}
