@@ -224,6 +224,11 @@ def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None =
     from .diagrams.diagram import claim_network, draw_graph, save_figure
     from .diagrams.exports import NETWORK_FORMATS, save_network
 
+    if top < 1:
+        raise UsageError(f"--top must be 1 or more, not {top}")
+    if not 0 <= min_confidence <= 1:
+        raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
+
     if Path(output).suffix.lower() in NETWORK_FORMATS:
         return save_network(claim_network(graph, lang=lang, actor=actor, max_nodes=top,
                                           min_confidence=min_confidence, view=view), output)

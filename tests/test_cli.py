@@ -586,3 +586,10 @@ def test_relations_lists_the_vocabulary():
 def test_every_subcommand_help_shows_an_example(name):
     shown = kg(name, "--help")
     assert shown.returncode == 0 and f"example:\n  kg {name}" in shown.stdout
+
+
+@pytest.mark.parametrize("args, message", [(("--top", "0"), "--top must be 1 or more"),
+                                           (("--min-confidence", "2"), "--min-confidence must be between 0 and 1")])
+def test_draw_refuses_a_bad_option_in_one_line(turtle, tmp_path, args, message):
+    result = kg("draw", "--data", turtle, "-o", tmp_path / "x.png", *args)
+    assert result.returncode == 64 and message in one_line(result.stderr) and not (tmp_path / "x.png").exists()
