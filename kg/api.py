@@ -217,23 +217,28 @@ def named_queries() -> dict[str, str]:
 
 
 def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None,
-         min_confidence: float = 0.0, view: str = "actors", top: int = 40) -> Path:
-    """Draw the claims of `graph` (those of dip:confidence `min_confidence` or more) as a network diagram in a
-    PNG, SVG or PDF file, or write the network itself as GraphML or GEXF; `view` "actors" folds people and
-    organs into their states and topics into their actors, "claims" draws every claim; `top` parties at most."""
+         min_confidence: float = 0.0, view: str = "actors", top: int = 40, dyad: tuple[str, str] | None = None,
+         since: str | None = None, until: str | None = None) -> Path:
+    """Draw the claims of `graph` as a network diagram in a PNG, SVG or PDF file, or write the network itself as
+    GraphML or GEXF. `view` "actors" folds people and organs into their states and topics into their actors,
+    "claims" draws every claim; `top` parties at most; only `actor`'s claims, or those between the two of
+    `dyad`, of dip:confidence `min_confidence` or more, dated from `since` to `until` (YYYY-MM-DD) if given."""
     from .diagrams.diagram import claim_network, draw_graph, save_figure
     from .diagrams.exports import NETWORK_FORMATS, save_network
+    from .read.dates import iso_date
 
     if top < 1:
         raise UsageError(f"--top must be 1 or more, not {top}")
     if not 0 <= min_confidence <= 1:
         raise UsageError(f"--min-confidence must be between 0 and 1, not {min_confidence:g}")
-
+    for bound in (since, until):
+        if bound is not None and iso_date(bound) != bound:
+            raise UsageError(f"--since/--until want a date as YYYY-MM-DD, not {bound!r}")
+    selection = {"actor": actor, "min_confidence": min_confidence, "view": view, "dyad": dyad,
+                 "since": since, "until": until}
     if Path(output).suffix.lower() in NETWORK_FORMATS:
-        return save_network(claim_network(graph, lang=lang, actor=actor, max_nodes=top,
-                                          min_confidence=min_confidence, view=view), output)
-    fig = draw_graph(graph, lang=lang, actor=actor, min_confidence=min_confidence, view=view, max_nodes=top)
-    save_figure(fig, output)
+        return save_network(claim_network(graph, lang=lang, max_nodes=top, **selection), output)
+    save_figure(draw_graph(graph, lang=lang, max_nodes=top, **selection), output)
     return Path(output)
 
 

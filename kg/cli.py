@@ -81,7 +81,8 @@ def cmd_push(args: argparse.Namespace) -> int:
 def cmd_draw(args: argparse.Namespace) -> int:
     """kg draw --data FILE|--store DIR -o FILE.png|.svg"""
     path = api.draw(_data(args), args.output, lang=args.lang, actor=args.actor, min_confidence=args.min_confidence,
-                    view=args.view, top=args.top)
+                    view=args.view, top=args.top, dyad=tuple(args.dyad) if args.dyad else None,
+                    since=args.since, until=args.until)
     print(f"wrote {path}", file=sys.stderr)
     return 0
 
@@ -234,6 +235,9 @@ def parser() -> argparse.ArgumentParser:
                    help="actors: people and organs folded into their states, topics into their actors (default); "
                         "claims: every claim")
     d.add_argument("--top", type=int, default=40, metavar="N", help="draw the N parties in most claims (default 40)")
+    d.add_argument("--dyad", nargs=2, metavar=("A", "B"), help="only the claims between two parties (IRIs or names)")
+    d.add_argument("--since", metavar="YYYY-MM-DD", help="only claims of this date or later")
+    d.add_argument("--until", metavar="YYYY-MM-DD", help="only claims of this date or earlier")
     d.add_argument("--min-confidence", type=float, default=0.0, metavar="X",
                    help="only claims of dip:confidence X or more (0 to 1; default: all)")
     d.set_defaults(func=cmd_draw)

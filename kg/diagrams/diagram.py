@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from ..errors import DataError, UsageError
@@ -56,7 +56,7 @@ def relation_families() -> dict[str, str]:
 
 def claim_network(
     graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0,
-    view: str = "claims",
+    view: str = "claims", dyad: tuple[str, str] | None = None, since: str | None = None, until: str | None = None,
 ) -> nx.MultiDiGraph:
     """Actors and topics as nodes; an edge per claim (of dip:confidence `min_confidence` or more, when given)
     and (subject, object) pair, keyed by the claim. In the "actors" view people and organs are folded into
@@ -74,7 +74,10 @@ def claim_network(
             continue
         name = _tail(relation)
         negated = graph.value(claim, DIP.negated, default=Literal(False)).toPython() is True
-        date = str(graph.value(claim, DIP.claimDate) or "")
+        date = str(graph.value(claim, DIP.claimDate) or graph.value(graph.value(claim, PROV.wasDerivedFrom),
+                                                                     DCTERMS.date) or "")
+        if (since or until) and not (date and (since or "") <= date <= (until or "9999")):
+            continue  # a claim without a date is outside any period asked for
         ends = [sorted(graph.objects(claim, p)) for p in (DIP.subject, DIP.object)]
         if view == "actors":
             ends = [sorted({f for n in nodes for f in _folded(graph, n, members)}) for nodes in ends]
@@ -86,6 +89,11 @@ def claim_network(
     focus = _find_actor(graph, net, actor) if actor is not None else set()
     if focus:
         net = net.edge_subgraph([e for e in net.edges(keys=True) if focus & {e[0], e[1]}]).copy()
+    if dyad is not None:  # the claims between two parties, either way round
+        one, other = (_find_actor(graph, net, name) for name in dyad)
+        net = net.edge_subgraph([e for e in net.edges(keys=True) if (e[0] in one and e[1] in other)
+                                 or (e[0] in other and e[1] in one)]).copy()
+        focus = one | other
     claims = defaultdict(set)
     for u, v, claim in net.edges(keys=True):
         claims[u].add(claim)
@@ -126,12 +134,10 @@ def node_label(graph: Graph, node: Node, lang: str = "fa") -> str:
     return _tail(node)
 
 
-def draw_graph(
-    graph: Graph, *, lang: str = "fa", actor: str | None = None, max_nodes: int = 40, min_confidence: float = 0.0,
-    view: str = "claims",
-) -> Figure:
-    """A figure of the claim network; Persian labels go to matplotlib raw (it shapes them itself)."""
-    net = claim_network(graph, lang=lang, actor=actor, max_nodes=max_nodes, min_confidence=min_confidence, view=view)
+def draw_graph(graph: Graph, *, lang: str = "fa", max_nodes: int = 40, **selection) -> Figure:
+    """A figure of the claim network (`selection`: claim_network's actor, min_confidence, view, dyad, since,
+    until); Persian labels go to matplotlib raw (it shapes them itself)."""
+    net = claim_network(graph, lang=lang, max_nodes=max_nodes, **selection)
     fig = Figure(figsize=(13, 9))
     ax = fig.add_axes((0.01, 0.01, 0.78, 0.9))
     ax.set_axis_off()

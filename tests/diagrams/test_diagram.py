@@ -240,3 +240,19 @@ def test_a_pdf_is_drawn(demo_graph, tmp_path):
     from kg import api
 
     assert api.draw(demo_graph, tmp_path / "seed.pdf", lang="en").read_bytes().startswith(b"%PDF")
+
+
+def test_a_dyad_keeps_only_the_claims_between_the_two(demo_graph):
+    from kg.diagrams.diagram import claim_network
+
+    net = claim_network(demo_graph, lang="en", view="actors", dyad=("Russia", "Iraq"))
+    labels = {data["label"] for _, data in net.nodes(data=True)}
+    assert labels == {"Russia", "Iraq"} and net.number_of_edges() > 1
+
+
+def test_a_period_keeps_the_claims_dated_in_it(demo_graph):
+    from kg.diagrams.diagram import claim_network
+
+    dated = claim_network(demo_graph, lang="en", since="1900-01-01", until="2100-12-31")
+    assert claim_network(demo_graph, lang="en", until="1900-01-01").number_of_edges() == 0
+    assert dated.number_of_edges() <= claim_network(demo_graph, lang="en").number_of_edges()
