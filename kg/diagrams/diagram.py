@@ -12,6 +12,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from rdflib.term import Node
@@ -20,6 +21,7 @@ from ..errors import DataError, UsageError
 from ..rdf import vocab
 from ..rdf.files import atomic_write, check_writable
 from ..rdf.vocab import DIP
+from . import placement
 
 FAMILY_COLOURS = {
     "stance+": "#2ca02c",
@@ -43,6 +45,8 @@ SEED = 7
 HUB_WEIGHT = 0.05
 GAP = 0.11
 FORMATS = (".png", ".svg", ".pdf")
+LABEL_SIZE = 10
+MARGINS = (0.14, 0.08)
 VIEWS = ("actors", "claims")
 
 
@@ -150,19 +154,28 @@ def draw_graph(graph: Graph, *, lang: str = "fa", max_nodes: int = 40, **selecti
     if not len(net):
         ax.text(0.5, 0.5, "no claims to draw", ha="center", va="center", fontsize=14, color="grey")
         return fig
-    pos = _layout(net)
     sizes = {n: min(450 + 200 * d["claims"], 2600) for n, d in net.nodes(data=True)}
+    disc = {n: np.sqrt(size) * fig.dpi / 72 for n, size in sizes.items()}  # diameter in pixels
+    half = {n: [max(extent, disc[n]) / 2 for extent in placement.text_size(fig, d["label"], LABEL_SIZE)]
+            for n, d in net.nodes(data=True)}
+    pos = placement.separate(ax, _layout(net), half, MARGINS)
     for topic, style in ((False, ACTOR_STYLE), (True, TOPIC_STYLE)):
         nodes = [n for n, d in net.nodes(data=True) if d["topic"] is topic]
         nx.draw_networkx_nodes(net, pos, nodelist=nodes, node_size=[sizes[n] for n in nodes],
                                linewidths=1.2, ax=ax, **style)
-    _draw_edges(net, pos, sizes, ax)
+    edge_labels = _draw_edges(net, pos, sizes, ax)
+    labels = []
     for node, data in net.nodes(data=True):
-        text = ax.text(*pos[node], data["label"], ha="center", va="center", fontsize=10, zorder=5,
+        text = ax.text(*pos[node], data["label"], ha="center", va="center", fontsize=LABEL_SIZE, zorder=5,
                        bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.7})
         text.set_gid(f"label {node}")
-    _legends(fig, net)
-    ax.margins(x=0.14, y=0.08)
+        labels.append(text)
+    ax.margins(x=MARGINS[0], y=MARGINS[1])
+    ax.autoscale_view()  # the limits the figure will be drawn with, before anything is measured
+    taken = placement.boxes(fig, labels) + placement.disc_boxes(ax, [pos[n] for n in net], [sizes[n] for n in net])
+    edge_labels.sort(key=lambda item: -item[0])  # the busiest arrows keep their labels first
+    dropped = {id(t) for t in placement.drop_crowded(fig, taken, [t for _, t, _ in edge_labels])}
+    _legends(fig, net, [what for _, text, what in edge_labels if id(text) in dropped])
     return fig
 
 
@@ -185,9 +198,11 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     return atomic_write(path, out.getvalue())  # a figure whole or none, never half a file
 
 
-def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axes) -> None:
+def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axes) -> list[tuple[int, Text, str]]:
     """One arrow per (subject, object, relation, negated), or in the actors view per (subject, object, family,
-    negated) labelled with its latest relation; thicker for repeated claims, bent apart."""
+    negated) labelled with its latest relation; thicker for repeated claims, bent apart. Returns the labels
+    with their number of claims and what they say ("A → B: meets ×2")."""
+    placed: list[tuple[int, Text, str]] = []
     by_family = net.graph.get("view") == "actors"
     bundles: dict[tuple, list[URIRef]] = defaultdict(list)
     latest: dict[tuple, tuple[str, str]] = {}
@@ -216,11 +231,15 @@ def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axe
                 arrow.set_gid(f"{'negated ' if negated else ''}{relation} {u} {v}")
             shown = latest[(u, v, relation, negated, family)][1]
             label = shown if count == 1 else f"{shown} ×{count}"
-            nx.draw_networkx_edge_labels(
+            texts = nx.draw_networkx_edge_labels(
                 net, pos, edge_labels={(u, v): label}, font_size=7, font_color=colour, ax=ax,
                 connectionstyle=style, node_size=sizes[v], rotate=False,
                 bbox={"boxstyle": "round,pad=0.1", "fc": "white", "ec": "none", "alpha": 0.8},
             )
+            for text in texts.values():
+                text.set_gid(f"edge {relation} {u} {v}")
+                placed.append((count, text, f"{net.nodes[u]['label']} → {net.nodes[v]['label']}: {label}"))
+    return placed
 
 
 def _layout(net: nx.MultiDiGraph) -> dict[Node, tuple[float, float]]:
@@ -252,8 +271,12 @@ def _spread(pos: dict[Node, np.ndarray], gap: float = GAP) -> dict[Node, np.ndar
     return dict(zip(nodes, xy))
 
 
-def _legends(fig: Figure, net: nx.MultiDiGraph) -> None:
-    """A legend of the relation families drawn, and a key to node shapes and dashed edges."""
+UNLABELLED_SHOWN = 12  # arrows whose label found no free place, listed beside the figure
+
+
+def _legends(fig: Figure, net: nx.MultiDiGraph, unlabelled: list[str]) -> None:
+    """A legend of the relation families drawn, a key to node shapes and dashed edges, and the labels of the
+    arrows that had no free place for them."""
     present = {d["family"] for _, _, d in net.edges(data=True)}
     order = [f for f in (*FAMILY_COLOURS, OTHER) if f in present]
     handles = [Line2D([], [], color=FAMILY_COLOURS.get(f, OTHER_COLOUR), lw=2.5) for f in order]
@@ -268,6 +291,12 @@ def _legends(fig: Figure, net: nx.MultiDiGraph) -> None:
     ]
     fig.legend(key, ["actor", "topic", "claim", "negated claim"], loc="lower left",
                bbox_to_anchor=(0.8, 0.08), frameon=False).set_gid("key")
+    if unlabelled:
+        lines = unlabelled[:UNLABELLED_SHOWN]
+        if len(unlabelled) > UNLABELLED_SHOWN:
+            lines.append(f"and {len(unlabelled) - UNLABELLED_SHOWN} more")
+        fig.text(0.805, 0.5, "arrows not labelled:\n" + "\n".join(lines), fontsize=7, va="center",
+                 ha="left", color="dimgrey", gid="unlabelled")
 
 
 def _find_actor(graph: Graph, net: nx.MultiDiGraph, actor: str) -> set[Node]:
