@@ -22,6 +22,7 @@ from ..rdf import vocab
 from ..rdf.files import atomic_write, check_writable
 from ..rdf.vocab import DIP
 from . import placement
+from .timeline import draw_timeline
 
 FAMILY_COLOURS = {
     "stance+": "#2ca02c",
@@ -143,10 +144,15 @@ def draw_graph(graph: Graph, *, lang: str = "fa", max_nodes: int = 40, **selecti
     until); Persian labels go to matplotlib raw (it shapes them itself)."""
     net = claim_network(graph, lang=lang, max_nodes=max_nodes, **selection)
     fig = Figure(figsize=(13, 9))
-    ax = fig.add_axes((0.01, 0.01, 0.78, 0.9))
+    timeline = selection.get("dyad") is not None and len(net) > 0
+    ax = fig.add_axes((0.01, 0.25, 0.78, 0.66) if timeline else (0.01, 0.01, 0.78, 0.9))
     ax.set_axis_off()
+    if timeline:  # a pair: its claims over time in a strip under the network
+        draw_timeline(net, fig.add_axes((0.12, 0.05, 0.66, 0.15)), FAMILY_COLOURS, OTHER_COLOUR)
     claims = {key for _, _, key in net.edges(keys=True)}
     about = f" of {net.nodes[net.graph['focus'][0]]['label']}" if net.graph["focus"] else ""
+    if timeline:
+        about = " between " + " and ".join(sorted(d["label"] for _, d in net.nodes(data=True)))
     shown = (f"{len(claims)} claims between {len(net)} parties" if len(net) == net.graph["parties"] else
              f"{net.graph['claims']} claims; the {len(net)} most active of {net.graph['parties']} parties shown")
     # two lines, so that a right-to-left name ends its line and the digits keep their place
@@ -301,7 +307,7 @@ def _legends(fig: Figure, net: nx.MultiDiGraph, unlabelled: list[str]) -> None:
 
 def _find_actor(graph: Graph, net: nx.MultiDiGraph, actor: str) -> set[Node]:
     """The nodes `actor` names: by IRI, or by any of their labels (case and form folded)."""
-    if URIRef(actor) in net:
+    if ":" in actor and not any(c.isspace() for c in actor) and URIRef(actor) in net:
         return {URIRef(actor)}
     wanted = _fold(actor)
     found = {n for n in net for label in graph.objects(n, RDFS.label) if _fold(str(label)) == wanted}
