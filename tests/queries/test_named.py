@@ -1,6 +1,8 @@
 """kg.queries.named: the named queries on a graph of hand-made claims, and their parameters."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
@@ -225,3 +227,15 @@ def test_required_and_actor_parameters_come_from_the_header():
     assert parameters(named_query("between")) == (["a", "b"], ["a", "b"])
     assert parameters(named_query("actor-claims")) == (["actor"], ["actor"])
     assert parameters(named_query("claims")) == ([], [])
+
+
+@pytest.mark.parametrize("name", ["claims", "between", "actor-claims"])
+def test_claim_queries_give_speaker_date_and_outlet(name):
+    variables = re.search(r"^SELECT (.*)$", named_query(name), re.M).group(1).split()
+    assert {"?speaker", "?date", "?outlet"} <= set(variables)
+
+
+def test_between_names_the_speaker_and_outlet(graph):
+    rows = records(run_query(graph, named_query("between"), {"a": entity_iri(RUS), "b": entity_iri(IRQ)}))
+    assert rows and {r["outlet"] for r in rows} == {"Hamshahri Online"}
+    assert "Sergey Lavrov" in {r["speaker"] for r in rows}
