@@ -186,7 +186,7 @@ def draw_graph(graph: Graph, *, lang: str = "fa", max_nodes: int = 40, **selecti
 
 
 def save_figure(fig: Figure, path: str | Path) -> Path:
-    """Write `fig` as PNG or SVG (by extension); SVG keeps labels as text, dated nowhere."""
+    """Write `fig` as PNG, SVG or PDF (by extension); SVG keeps labels as text; no file is dated."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:

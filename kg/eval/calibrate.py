@@ -15,6 +15,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
+from ..errors import KgError
 from ..rdf.confidence import OVERALL, buckets
 from ..rdf.files import atomic_write, load_graph
 from ..rdf.vocab import DIP
@@ -67,8 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", action="append", required=True, help="RDF file(s) of the claims kg extracted there")
     ap.add_argument("-o", "--output", type=Path, default=Path(__file__).resolve().parents[1] / "data" / "confidence.tsv")
     args = ap.parse_args(argv)
-    rows = table(judged(load_graph(args.data), args.gold))
-    write_table(rows, args.output, ", ".join(Path(g).name for g in args.gold))
+    try:
+        rows = table(judged(load_graph(args.data), args.gold))
+        write_table(rows, args.output, ", ".join(Path(g).name for g in args.gold))
+    except KgError as e:
+        print(f"kg.eval.calibrate: {e}", file=sys.stderr)
+        return e.exit_code
     for group, total, right, score in rows:
         print(f"{group:<24} {total:>5} {right:>5} {score:.3f}")
     return 0

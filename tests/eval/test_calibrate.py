@@ -14,3 +14,10 @@ def test_each_group_gets_its_smoothed_share_of_right_claims_and_small_groups_non
     assert "fights" not in rows and "fights, parse" not in rows
     text = write_table(table(judgements), tmp_path / "confidence.tsv", "invented").read_text(encoding="utf-8")
     assert text.splitlines()[1] == "group\tclaims\tright\tconfidence" and text.splitlines()[2].startswith("all\t")
+
+
+def test_a_missing_input_is_one_line(tmp_path, capsys):
+    from kg.eval.calibrate import main
+
+    assert main(["--gold", str(tmp_path), "--data", str(tmp_path / "none.ttl"), "-o", str(tmp_path / "c.tsv")]) != 0
+    assert capsys.readouterr().err.count("\n") == 1 and not (tmp_path / "c.tsv").exists()
