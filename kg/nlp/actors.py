@@ -11,11 +11,14 @@ from ..model import Entity
 from .kb import KnowledgeBase
 from .lexicon import is_word, key_form, lexicon, word_list
 from .tokens import views
+from .variants import skeleton, skeleton_phrases
 from .verbs import analyse
 
 PERSON_PREFIX = "person:"
 # Title kinds held by one named person (not "officials" or "counterpart" groups).
 NAMED_KINDS = {"person", "expert", "counterpart"}
+# Kinds whose names are matched in their transliteration variants too (kg.nlp.variants).
+VARIANT_KINDS = {"person", "place"}
 # What may stand right before an unknown person's name: the sentence start or punctuation.
 NAME_BOUNDARIES = {"«", "»", '"', "،", ",", ":", ".", "(", ")", "\n", "\n\n"}
 
@@ -88,24 +91,29 @@ class ActorFinder:
         self.function_words = word_list("fa/function_words.txt")
         for row in lexicon("agencies.tsv", ("key", "wikidata", "en", "fa", "ar")):
             for label in row["fa"].split("|"):
-                if len(label.split()) > 1:
-                    self.names.add(Phrase(words_of(label), row["key"], "agency"))
+                # a KB name spelt alike keeps its reading: the index keeps the first phrase added
+                self.names.add(Phrase(words_of(label), row["key"], "agency"))
         self.firsts = self.titles.firsts() | self.names.firsts() | self.pronouns.firsts()
+        self.variants = PhraseIndex(
+            Phrase(words, key, "variant") for words, key in skeleton_phrases(
+                (surface, key) for surface, targets in kb.labels.items() for key, _ in targets
+                if kb.entities.get(key) is not None and kb.entities[key].kind in VARIANT_KINDS).items())
 
     def __call__(self, doc: Doc) -> Doc:
         words, _ = views(doc)
+        skeletons = [skeleton(w) for w in words]
         names = PhraseIndex(())  # names learnt from this document (aliases, new people)
         actors: list[Span] = []
         titles: list[dict] = []
         new: dict[str, dict] = {}
-        i, todo, k, known = 0, self._starts(words, names, 0), 0, 0
+        i, todo, k, known = 0, self._starts(words, skeletons, names, 0), 0, 0
         while k < len(todo):
             if todo[k] >= i:
-                i = self._visit(doc, words, todo[k], names, actors, titles, new)
+                i = self._visit(doc, words, skeletons, todo[k], names, actors, titles, new)
             k += 1
             if len(names.by_first) != known:  # a name learnt: its words start mentions from here on
                 known = len(names.by_first)
-                todo, k = self._starts(words, names, i), 0
+                todo, k = self._starts(words, skeletons, names, i), 0
         doc.spans["actors"] = actors
         doc.spans["titles"] = [Span(doc, t["start"], t["end"], label=t["role"], kb_id=t["state"])
                                for t in titles]
@@ -113,15 +121,16 @@ class ActorFinder:
         doc._.new_entities = new
         return doc
 
-    def _starts(self, words: list[str], names: PhraseIndex, start: int) -> list[int]:
-        """Tokens from `start` on that a title, name or pronoun (known or learnt) starts with."""
+    def _starts(self, words: list[str], skeletons: list[str], names: PhraseIndex, start: int) -> list[int]:
+        """Tokens from `start` on that a title, name, pronoun (known or learnt) or name variant starts with."""
         tail = words[start:]
         found = set(compress(count(start), map(self.firsts.__contains__, tail)))
         found.update(compress(count(start), map(names.by_first.__contains__, tail)))
+        found.update(compress(count(start), map(self.variants.by_first.__contains__, skeletons[start:])))
         return sorted(found)
 
-    def _visit(self, doc: Doc, words: list[str], i: int, names: PhraseIndex, actors: list[Span],
-               titles: list[dict], new: dict[str, dict]) -> int:
+    def _visit(self, doc: Doc, words: list[str], skeletons: list[str], i: int, names: PhraseIndex,
+               actors: list[Span], titles: list[dict], new: dict[str, dict]) -> int:
         """Mark the title, name or pronoun starting at token `i`, if any; where to look next."""
         title = self.titles.match(words, i) if words[i] in self.titles.by_first else None
         if title is not None:
@@ -151,6 +160,11 @@ class ActorFinder:
         if pronoun is not None:
             actors.append(Span(doc, i, i + len(pronoun.words), label="pronoun", kb_id=pronoun.key))
             return i + len(pronoun.words)
+        variant = self.variants.match(skeletons, i)
+        # a lone word's skeleton is shared by common words (پزشکان / پزشکیان): it names only someone met before
+        if variant is not None and (len(variant.words) > 1 or any(a.kb_id_ == variant.key for a in actors)):
+            actors.append(Span(doc, i, i + len(variant.words), label="name", kb_id=variant.key))
+            return i + len(variant.words)
         return i + 1
 
     def _alias_surname(self, phrase: Phrase, names: PhraseIndex) -> None:

@@ -56,28 +56,49 @@ def charge_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFo
     if not speaker:
         return []
     own = {speaker, ctx.state_of(speaker)}
-    # a claim of the doer's act itself ("X did not respect Y") leaves the speaker's accusation to be made
+    # a claim of the doer's act itself ("X did not respect Y") leaves the speaker's accusation to be made;
+    # an act inside a denial ("there is no evidence that X interfered") is denied, not charged
     taken = {i for c in found if c["relation"] in BLAME for i in range(*c["tokens"])}
+    denied_from = min((c["tokens"][0] for c in found if c["relation"] == "denies" and c["sentence"] == index),
+                      default=sent.end)
     out = []
     for at, verb in _acts(words, forms, max(sent.start, content), sent.end):
         form = forms[verb]
-        if at in taken or verb in taken or form is None or form.negated or form.person.startswith(("1", "2")):
+        if at in taken or verb in taken or at > denied_from or form is None or form.person.startswith(("1", "2")):
             continue
         start, _, kind = clauses.around(words, forms, sent, at)
         if kind == "condition":
             continue
         doers = _doers(doc, clauses, words, mentions, max(start, content), at, verb, ctx)
-        doers = [k for k in doers if k not in own and ctx.state_of(k) not in own - {""}]
-        if not doers:
+        if form.negated:
+            # "روسیه هرگز در امور لیبی دخالت نکرده است" from a Russian: the speaker's side denies the act
+            claim = _denial(doers, own, mentions, max(start, content), verb, ctx)
+        else:
+            others = [k for k in doers if k not in own and ctx.state_of(k) not in own - {""}]
+            claim = {"relation": "accuses", "subjects": [speaker], "objects": others} if others else None
+        if claim is None:
             continue
-        first = min(m.start for m in mentions if set(m.keys) & set(doers))
-        out.append({"relation": "accuses", "subjects": [speaker], "objects": doers, "nominal": False,
-                    "object_span": None, "topic": None, "speakers": [speaker], "negated": False,
-                    "modality": "asserted", "start": doc[min(first, at)].idx,
-                    "end": doc[verb].idx + len(doc[verb].text), "conditional": False, "cue": words[at],
-                    "tokens": (min(first, at), verb + 1), "reason": False, "time": False, "cue_at": at,
-                    "purpose": False, "sentence": index, "when": when, "how": "charge"})
+        first = min(m.start for m in mentions if set(m.keys) & set(claim["subjects"] + claim["objects"]))
+        claim.update({"nominal": False, "object_span": None, "topic": None, "speakers": [speaker],
+                      "negated": False, "modality": "asserted", "start": doc[min(first, at)].idx,
+                      "end": doc[verb].idx + len(doc[verb].text), "conditional": False, "cue": words[at],
+                      "tokens": (min(first, at), verb + 1), "reason": False, "time": False, "cue_at": at,
+                      "purpose": False, "sentence": index, "when": when, "how": "charge"})
+        out.append(claim)
     return out
+
+
+def _denial(doers: list[str], own: set[str], mentions: list[Mention], start: int, verb: int,
+            ctx: Discourse) -> dict | None:
+    """A denies-claim of the speaker's own side that did not do the act, against the other actors of the clause."""
+    mine = [k for k in doers if k in own or ctx.state_of(k) in own - {""}]
+    if not mine:
+        return None
+    others = [k for m in mentions if start <= m.start < verb for k in m.keys
+              if k not in doers and k not in own and ctx.state_of(k) not in own - {""}]
+    if not others:
+        return None
+    return {"relation": "denies", "subjects": mine, "objects": list(dict.fromkeys(others))}
 
 
 def _doers(doc: Doc, clauses: Clauses, words: list[str], mentions: list[Mention], start: int, at: int, verb: int,

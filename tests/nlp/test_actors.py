@@ -241,3 +241,14 @@ def test_a_counterpart_with_a_demonym_is_of_that_state():
     c = the(claims_of("عباس عراقچی روز سه‌شنبه با همتای روس خود دیدار کرد."), "meets")
     assert "ARAGHCHI" in keys(c.subjects) and keys(c.subjects) <= acts_for("ARAGHCHI")
     assert targets(c) and targets(c) <= {"RU", "LAVROV"}
+
+
+def test_a_full_name_in_another_spelling_is_the_known_person():
+    found = claims_of("مایک پامپئو گفت آمریکا از عراق حمایت می‌کند.")
+    assert [keys(c.speakers) for c in found] == [{"POMPEO"}]
+
+
+def test_a_lone_variant_names_only_a_person_met_before():
+    assert [keys(c.speakers) for c in claims_of("پمپئو به بغداد رفت. پامپئو گفت آمریکا از عراق حمایت می‌کند.")
+            if c.relation == "supports"] == [{"POMPEO"}]
+    assert [keys(c.speakers) for c in claims_of("پزشکان گفتند آمریکا از عراق حمایت می‌کند.")] == [set()]

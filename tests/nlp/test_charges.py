@@ -35,3 +35,29 @@ def test_ones_own_side_is_not_accused():
 
 def test_a_wrongdoing_told_in_the_outlets_voice_has_no_accuser():
     assert not accusations("ناتو قطعنامه‌های شورای امنیت را نقض کرد.")
+
+
+def denials(text: str) -> list:
+    return [c for c in claims_of(text) if c.relation == "denies"]
+
+
+def test_ones_own_side_not_doing_a_wrong_is_a_denial():
+    found = denials("سرگئی لاوروف گفت: روسیه هرگز در امور داخلی لیبی دخالت نکرده است.")
+    assert [(keys(c.subjects), targets(c), keys(c.speakers), c.negated) for c in found] == [
+        ({"RU"}, {"LY"}, {"LAVROV"}, False)]
+    assert not accusations("سرگئی لاوروف گفت: روسیه هرگز در امور داخلی لیبی دخالت نکرده است.")
+
+
+def test_no_evidence_that_a_party_did_wrong_denies_it_and_charges_no_one():
+    text = "محمد جواد ظریف گفت هیچ مدرکی وجود ندارد که نشان دهد عربستان در یمن دخالت کرده است."
+    assert [(keys(c.subjects), "SA" in targets(c)) for c in denials(text)] == [({"ZARIF"}, True)]
+    assert not accusations(text)
+
+
+def test_no_role_in_an_act_is_a_denial():
+    found = denials("سرگئی لاوروف گفت: روسیه هیچ نقشی در حمله به مواضع آمریکا نداشته است.")
+    assert [(keys(c.subjects), "US" in targets(c)) for c in found] == [({"RU"}, True)]
+
+
+def test_no_reason_to_act_is_not_a_denial():
+    assert not denials("محمد جواد ظریف گفت دلیلی ندارد که با آمریکا مذاکره کنیم.")
