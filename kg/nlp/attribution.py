@@ -9,6 +9,8 @@ from .tokens import Sentence
 from .verbs import VerbForm
 
 AUXILIARIES = ("بود", "است", "شد", "بودند", "اند")
+# Words after "گفت،" that go on with the frame's own sentence rather than open what was said.
+COMMA_CONJUNCTIONS = frozenset({"و", "اما", "ولی", "که", "تا", "سپس", "همچنین"})
 # Phrases naming an agent: "از سوی کاخ الیزه" (by the Élysée).
 AGENT_MARKERS = (("از", "سوی"), ("از", "طرف"), ("توسط",), ("به", "دست"))
 
@@ -42,7 +44,7 @@ class Attribution:
                 ctx.addressee = ctx.speaker
             if k < start:
                 return speaker, k
-            return speaker, k + (1 if k < sent.end and words[k] in (":", "که") else 0)
+            return speaker, k + (1 if k < sent.end and words[k] in (":", "که", "،") else 0)
         for m in mentions:
             if m.start >= sent.start + 2 and words[m.start - 2 : m.start] == ["به", "گفته"]:
                 return m.keys[0], sent.start
@@ -64,7 +66,7 @@ class Attribution:
             while k < sent.end and words[k] in AUXILIARIES:
                 k += 1
             after = words[k] if k < sent.end else ":"
-            if after in (":", "که", "«") or self._opens_condition(words, k):
+            if after in (":", "که", "«") or self._opens_condition(words, k) or self._comma_opens(words, k, sent):
                 marked.append((j, start, k))
             elif (after not in HARD_STOPS and after not in ("و", "،", "تا") and forms[j] is not None
                   and not (start > sent.start and words[start - 1] == "به")):  # "به گفته / به نوشته X"
@@ -73,6 +75,11 @@ class Attribution:
                     and (on := _content_on(words, before, sent.start, start)) is not None:
                 stressed.append((j, start, on))  # "X بر ... تاکید کرد": the content stands before the verb
         return marked + open_frames[:1] + stressed[:1]
+
+    def _comma_opens(self, words: list[str], k: int, sent: Sentence) -> bool:
+        """"X اعلام کرد، Y ...": a comma after the speech verb opens its content, unless a conjunction follows."""
+        return (k + 1 < sent.end and words[k] == "،" and words[k + 1] not in COMMA_CONJUNCTIONS
+                and words[k + 1] not in HARD_STOPS)
 
     def _opens_condition(self, words: list[str], k: int) -> bool:
         opened = self.clauses.opens(words, k)

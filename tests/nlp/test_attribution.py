@@ -46,3 +46,13 @@ def test_a_dateline_city_is_never_a_speaker_or_party():
     text = "نیویورک – ایرنا- دبیرکل سازمان ملل متحد روز جمعه اعلام کرد از طالبان می‌خواهم حملات را متوقف کنند."
     claims = claims_of(text)
     assert claims and not [c for c in claims if {"NEW_YORK", "US"} & (keys(c.speakers) | keys(c.subjects))]
+
+
+def test_a_comma_after_the_speech_verb_opens_the_content():
+    claims = claims_of("وزارت خارجه بلاروس در بیانیه‌ای اعلام کرد، مینسک از سوریه حمایت می‌کند.")
+    assert [(keys(c.subjects), keys(c.speakers)) for c in claims if c.relation == "supports"] == [
+        ({"BY"}, {"BY_MFA"})]
+
+
+def test_a_comma_then_a_conjunction_goes_on_with_the_frame():
+    assert not claims_of("سرگئی لاوروف گفت، و سپس با وزیر خارجه عراق دیدار کرد.")[0].speakers
