@@ -3,8 +3,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from functools import lru_cache
+
 from .kb import KnowledgeBase
 from .actors import PERSON_PREFIX
+from .lexicon import lexicon
+
+
+@lru_cache(maxsize=1)
+def offices() -> dict[str, str]:
+    """The title-table office of each state-specific role ("secretary of state" → "foreign minister")."""
+    return {r["role"].lower(): r["office"].lower() for r in lexicon("roles.tsv", ("role", "office"))}
+
+
+def office(role: str) -> str:
+    """`role` as the office of the title table, lower-cased."""
+    role = role.lower()
+    return offices().get(role, role)
 
 
 @dataclass
@@ -78,7 +93,7 @@ class Discourse:
     def _holds(self, person: Person, role: str, state: str) -> bool:
         """Whether `person` holds office `role` for `state` ("secretary-general of the United Nations" holds
         "secretary-general" for the UN)."""
-        if person.role == role:
+        if person.role == role or (person.role and office(person.role) == office(role)):
             return not state or person.state == state
         entity = self.kb.entities.get(state) if state else None
         return (entity is not None and not person.state
