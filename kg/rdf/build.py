@@ -10,7 +10,7 @@ from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
 from ..model import Article, Claim, Entity
 from .confidence import confidence
-from .iris import article_iri, claim_iri, entity_iri, report_iri
+from .iris import article_iri, claim_iri, entity_iri, report_iri, statement_iri
 from .vocab import DIP, KIND_CLASS, MODALITY, WD
 
 
@@ -39,7 +39,7 @@ def article_triples(article: Article, claims: Iterable[Claim]) -> TripleSet:
     triples = TripleSet()
     add_article(triples, article)
     for claim in claims:
-        add_claim(triples, claim, article.lang)
+        add_claim(triples, claim, article.lang, article.raw)
     return triples
 
 
@@ -53,12 +53,13 @@ def new_graph() -> Graph:
 def claims_graph(articles: Iterable[Article], claims: Iterable[Claim]) -> Graph:
     """One graph of `articles` and their `claims`."""
     g = new_graph()
-    lang = {}
+    read = {}
     for article in articles:
         add_article(g, article)
-        lang[article.id] = article.lang
+        read[article.id] = article
     for claim in claims:
-        add_claim(g, claim, lang.get(claim.article, "fa"))
+        article = read.get(claim.article)
+        add_claim(g, claim, article.lang if article else "fa", article.raw if article else None)
     return g
 
 
@@ -66,15 +67,16 @@ def claims_dataset(articles: Iterable[Article], claims: Iterable[Claim]) -> Data
     """A dataset of `articles` and their `claims`, one named graph per article (for TriG and N-Quads)."""
     ds = Dataset()
     bind_prefixes(ds)
-    graphs, lang = {}, {}
+    graphs, read = {}, {}
     for article in articles:
         graphs[article.id] = ds.graph(article_iri(article.id))
         add_article(graphs[article.id], article)
-        lang[article.id] = article.lang
+        read[article.id] = article
     for claim in claims:
         if claim.article not in graphs:
             graphs[claim.article] = ds.graph(article_iri(claim.article))
-        add_claim(graphs[claim.article], claim, lang.get(claim.article, "fa"))
+        article = read.get(claim.article)
+        add_claim(graphs[claim.article], claim, article.lang if article else "fa", article.raw if article else None)
     return ds
 
 
@@ -158,12 +160,16 @@ def add_article(g: Graph | TripleSet, article: Article) -> URIRef:
     return node
 
 
-def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
-    """Add a claim node and, unless it is negated, its plain subject-relation-object triples."""
+def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa", text: str | None = None) -> URIRef:
+    """Add a claim node, its statement and, given the article's `text` as read, the paragraph its evidence
+    stands in; unless it is negated, its plain subject-relation-object triples."""
     node = claim_iri(claim)
     relation = DIP[claim.relation]
     g.add((node, RDF.type, DIP.Claim))
     g.add((node, DIP.relation, relation))
+    statement = statement_iri(claim)
+    g.add((statement, RDF.type, DIP.Statement))
+    g.add((node, DIP.statement, statement))
     subjects = [add_entity(g, e) for e in claim.subjects]
     objects = [add_entity(g, e) for e in claim.objects]
     for s in subjects:
@@ -180,6 +186,10 @@ def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
     g.add((node, DIP.charStart, Literal(claim.start)))
     g.add((node, DIP.charEnd, Literal(claim.end)))
     g.add((node, DIP.sentence, Literal(claim.sentence)))
+    if text is not None and 0 <= claim.start <= claim.end <= len(text):
+        start, end = paragraph_span(text, claim.start, claim.end)
+        g.add((node, DIP.paragraph, Literal(text[start:end], lang=lang)))
+        g.add((node, DIP.paragraphStart, Literal(start)))
     if claim.method:
         g.add((node, DIP.method, Literal(claim.method)))
     if (score := confidence(claim)) is not None:
@@ -193,6 +203,18 @@ def add_claim(g: Graph | TripleSet, claim: Claim, lang: str = "fa") -> URIRef:
                 if s != o:  # a joint act ("A and B cooperate") relates each party to the others
                     g.add((s, relation, o))
     return node
+
+
+def paragraph_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The [start, end) of the line (paragraph) of `text` that holds the span [start, end), spaces trimmed."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    while first < start and text[first].isspace():
+        first += 1
+    while last > end and text[last - 1].isspace():
+        last -= 1
+    return first, last
 
 
 def _decimal(value: float) -> str:

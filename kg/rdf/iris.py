@@ -44,3 +44,10 @@ def claim_iri(claim: Claim) -> URIRef:
     """IRI of a claim, from its article, roles, polarity, modality and evidence span."""
     key = _digest(*claim.identity)
     return RESOURCE[f"claim/{slug(claim.article)}/{key}"]
+
+
+def statement_iri(claim: Claim) -> URIRef:
+    """IRI of what a claim states, whichever article says it: its relation, parties, polarity and modality."""
+    key = _digest(claim.relation, *sorted(e.key for e in claim.subjects), "\x1e",
+                  *sorted(e.key for e in claim.objects), str(claim.negated), claim.modality)
+    return RESOURCE[f"statement/{key}"]

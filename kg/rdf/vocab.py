@@ -37,6 +37,7 @@ class DIP(DefinedNamespace):
     Group: URIRef  # a people or collective (Arabs, opposition)
     Place: URIRef  # a place that is not itself an actor
     Concept: URIRef  # an abstract target (terrorism)
+    Statement: URIRef  # what claims of different articles state alike (corroboration)
     Modality: URIRef  # class of the modality individuals
     RelationFamily: URIRef  # class of relation families
     # modality individuals
@@ -69,6 +70,9 @@ class DIP(DefinedNamespace):
     charStart: URIRef  # evidence start offset in the article as read
     charEnd: URIRef  # evidence end offset in the article as read
     sentence: URIRef  # index of the evidence sentence in the article
+    paragraph: URIRef  # the paragraph of the article the evidence stands in
+    paragraphStart: URIRef  # offset of that paragraph in the article as read
+    statement: URIRef  # the Statement a claim makes, shared with claims of other articles
     claimDate: URIRef  # the date the claim was made
     method: URIRef  # how the extractor found it: words, parse, appeal or charge
     confidence: URIRef  # how often claims found so are right (0-1), calibrated on gold articles

@@ -233,3 +233,33 @@ def test_who_supports_whom_by_preferred_label_gives_one_row_per_fact():
         FILTER(lang(?subject) = "en" && lang(?object) = "en") }""")
     facts = {(str(s), str(o)) for s, o in answer.rows}
     assert len(answer.rows) == len(facts) == 2
+
+
+def test_the_paragraph_holding_the_evidence_is_kept_with_its_offset():
+    text = "عنوان\n\nبند اول.\n  عراق از بازگشت سوریه حمایت می‌کند. جمله دیگر.\nبند سوم."
+    start = text.index("عراق")
+    end = text.index("می‌کند") + len("می‌کند")
+    claim = replace(SUPPORTS, start=start, end=end, quote=text[start:end])
+    g = new_graph()
+    node = add_claim(g, claim, "fa", text)
+    paragraph = str(g.value(node, DIP.paragraph))
+    offset = g.value(node, DIP.paragraphStart).toPython()
+    assert paragraph == "عراق از بازگشت سوریه حمایت می‌کند. جمله دیگر."
+    assert paragraph[start - offset : end - offset] == claim.quote
+
+
+def test_without_the_text_no_paragraph_is_written():
+    g = new_graph()
+    node = add_claim(g, SUPPORTS)
+    assert g.value(node, DIP.paragraph) is None
+
+
+def test_claims_of_two_articles_stating_the_same_share_one_statement():
+    other = replace(SUPPORTS, article="invented-2", start=3, end=20, speakers=())
+    g = new_graph()
+    first, second = add_claim(g, SUPPORTS), add_claim(g, other)
+    assert first != second
+    assert g.value(first, DIP.statement) == g.value(second, DIP.statement)
+    assert (g.value(first, DIP.statement), RDF.type, DIP.Statement) in g
+    denied = add_claim(g, replace(SUPPORTS, negated=True))
+    assert g.value(denied, DIP.statement) != g.value(first, DIP.statement)

@@ -15,6 +15,7 @@ from kg.rdf.vocab import DIP, KIND_CLASS, MODALITY
 NON_RELATION_PROPERTIES = {
     "relation", "subject", "object", "speaker", "negated", "modality", "conditional", "quote",
     "charStart", "charEnd", "sentence", "claimDate", "method", "confidence",
+    "paragraph", "paragraphStart", "statement",
     "involves", "affiliation", "role",
     "outlet", "report", "agency", "position", "newsId", "contentHash",
     "family", "ploverType", "cameoCode",
