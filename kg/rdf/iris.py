@@ -8,7 +8,7 @@ import unicodedata
 from rdflib import URIRef
 
 from ..model import Claim, Entity
-from .vocab import RESOURCE
+from .vocab import RESOURCE, symmetric_relations
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.\-]")
 
@@ -48,6 +48,8 @@ def claim_iri(claim: Claim) -> URIRef:
 
 def statement_iri(claim: Claim) -> URIRef:
     """IRI of what a claim states, whichever article says it: its relation, parties, polarity and modality."""
-    key = _digest(claim.relation, *sorted(e.key for e in claim.subjects), "\x1e",
-                  *sorted(e.key for e in claim.objects), str(claim.negated), claim.modality)
+    ends = [sorted(e.key for e in claim.subjects), sorted(e.key for e in claim.objects)]
+    if claim.relation in symmetric_relations():  # "A meets B" states what "B meets A" does
+        ends.sort()
+    key = _digest(claim.relation, *ends[0], "\x1e", *ends[1], str(claim.negated), claim.modality)
     return RESOURCE[f"statement/{key}"]

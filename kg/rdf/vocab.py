@@ -168,3 +168,26 @@ def _families(source: Path | Traversable) -> tuple[tuple[str, str], ...]:
         if not row.get("relation") or not row.get("family"):
             raise DataError(f"{source}:{number}: needs a relation and its family")
     return tuple((row["relation"], row["family"]) for row in rows)
+
+
+@lru_cache(maxsize=1)
+def _ontology() -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """(symmetric relations, opposite pairs both ways) as declared in ontology/dip.ttl."""
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF
+
+    g = Graph().parse(resources.files("kg") / "rdf" / "ontology" / "dip.ttl", format="turtle")
+    name = lambda term: str(term).removeprefix(str(DIP._NS))  # noqa: E731
+    symmetric = frozenset(name(p) for p in g.subjects(RDF.type, OWL.SymmetricProperty))
+    pairs = {(name(a), name(b)) for a, b in g.subject_objects(OWL.propertyDisjointWith)}
+    return symmetric, frozenset(pairs | {(b, a) for a, b in pairs})
+
+
+def symmetric_relations() -> frozenset[str]:
+    """Relations that hold both ways ("A meets B" is "B meets A"): owl:SymmetricProperty in dip.ttl."""
+    return _ontology()[0]
+
+
+def opposite_relations() -> frozenset[tuple[str, str]]:
+    """Pairs of relations that contradict each other (owl:propertyDisjointWith in dip.ttl), both ways round."""
+    return _ontology()[1]

@@ -62,3 +62,22 @@ def records(result: QueryResult) -> list[dict[str, object]]:
 
 def by_claim(result: QueryResult) -> dict[URIRef, dict[str, object]]:
     return {r["claim"]: r for r in records(result)}
+
+
+def reports_graph() -> Graph:
+    """Four invented articles of three outlets: three report Iraq's support for Syria (two through ISNA), a later
+    one its opposition; Russia and Syria meet, told either way round; Russia will not join Iran, then joins."""
+    mehr = Entity("MEHR", "agency", (("en", "Mehr"),))
+    articles = (
+        Article("a-1", "a-1.txt", "x", "x", (0,), outlet=HAMSHAHRI, agencies=(ISNA,), date="2020-01-01"),
+        Article("a-2", "a-2.txt", "x", "x", (0,), outlet=TASNIM, agencies=(ISNA,), date="2020-01-02"),
+        Article("a-3", "a-3.txt", "x", "x", (0,), outlet=mehr, date="2020-01-05"),
+        Article("a-4", "a-4.txt", "x", "x", (0,), outlet=mehr, date="2020-03-01"),
+    )
+    quote = "عراق از بازگشت سوریه به اتحادیه عرب حمایت می‌کند"
+    claims = [Claim(a, "supports", (IRQ,), (SYR,), quote=quote, start=i) for i, a in enumerate(("a-1", "a-2", "a-3"))]
+    claims += [Claim("a-1", "meets", (RUS,), (SYR,), start=90), Claim("a-2", "meets", (SYR,), (RUS,), start=90),
+               Claim("a-4", "opposes", (IRQ,), (SYR,), start=5),
+               Claim("a-1", "joins", (RUS,), (IRN,), negated=True, start=200),
+               Claim("a-4", "joins", (RUS,), (IRN,), start=200)]
+    return build(articles, claims)

@@ -16,7 +16,7 @@ from kg.rdf.sparql import run_query
 from kg.rdf.vocab import DIP
 
 from claimgraph import (ARAB_LEAGUE, ARTICLES, CLAIMS, HAMSHAHRI, IRN, IRQ, ISNA, QUOTE, RUS, SPUTNIK, SYR, TASNIM,
-                        build, by_claim, records)
+                        build, by_claim, records, reports_graph)
 
 @pytest.fixture(scope="module")
 def graph() -> Graph:
@@ -28,7 +28,8 @@ def graph() -> Graph:
 
 def test_named_queries_have_a_header_and_parameters():
     names = named_queries()
-    assert set(names) == {"claims", "actor-claims", "between", "provenance", "relation-counts", "contract"}
+    assert set(names) == {"claims", "actor-claims", "between", "provenance", "relation-counts", "contract",
+                          "table", "corroboration", "contradictions"}
     for name, description in names.items():
         assert description and not description.startswith("#")
         assert "Parameters:" in named_query(name)
@@ -239,3 +240,62 @@ def test_between_names_the_speaker_and_outlet(graph):
     rows = records(run_query(graph, named_query("between"), {"a": entity_iri(RUS), "b": entity_iri(IRQ)}))
     assert rows and {r["outlet"] for r in rows} == {"Hamshahri Online"}
     assert "Sergey Lavrov" in {r["speaker"] for r in rows}
+
+
+# corroboration and contradictions, on invented articles
+
+@pytest.fixture(scope="module")
+def reports() -> Graph:
+    return reports_graph()
+
+
+@pytest.fixture(scope="module")
+def oxigraph_reports(reports):
+    import pyoxigraph as ox
+    from kg.store.oxigraph import query
+
+    store = ox.Store()
+    store.load(reports.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return lambda sparql: query(store, sparql)
+
+
+def test_corroboration_counts_articles_outlets_and_original_sources(reports):
+    rows = records(run_query(reports, named_query("corroboration")))
+    supports = [r for r in rows if r["relation"] == DIP.supports]
+    assert [(r["subject"], r["object"], r["articles"], r["outlets"], r["sources"], str(r["first"]), str(r["last"]))
+            for r in supports] == [("Iraq", "Syria", 3, 3, 2, "2020-01-01", "2020-01-05")]
+
+
+def test_a_mutual_relation_stated_either_way_round_is_one_statement(reports):
+    rows = records(run_query(reports, named_query("corroboration")))
+    assert [(r["articles"], r["outlets"]) for r in rows if r["relation"] == DIP.meets] == [(2, 2)]
+
+
+def test_a_statement_one_article_makes_is_left_out_unless_asked(reports):
+    rows = records(run_query(reports, named_query("corroboration")))
+    assert DIP.opposes not in {r["relation"] for r in rows}
+    rows = records(run_query(reports, named_query("corroboration"), {"min": Literal("1")}))
+    assert DIP.opposes in {r["relation"] for r in rows}
+
+
+def test_contradictions_pair_opposite_relations_and_polarities_earlier_first(reports):
+    rows = records(run_query(reports, named_query("contradictions")))
+    found = {(r["subject"], r["object"], r["relation1"], r["negated1"], r["relation2"], r["negated2"]) for r in rows}
+    assert ("Iraq", "Syria", DIP.supports, False, DIP.opposes, False) in found
+    assert ("Russia", "Iran", DIP.joins, True, DIP.joins, False) in found
+    assert all(str(r["date1"]) <= str(r["date2"]) for r in rows)
+    assert len(found) == 2 and len(rows) == 4  # three reports of support, each against the later opposition
+
+
+def test_the_contradiction_pairs_are_the_opposites_the_ontology_declares():
+    from kg.rdf.vocab import opposite_relations
+    text = named_query("contradictions")
+    listed = set(re.findall(r"\(dip:(\w+) dip:(\w+)\)", text))
+    assert listed == set(opposite_relations())
+
+
+@pytest.mark.parametrize("name", ["corroboration", "contradictions"])
+def test_oxigraph_answers_as_rdflib_does(reports, oxigraph_reports, name):
+    def key(result):
+        return sorted(tuple(str(v) for v in row) for row in result.rows)
+    assert key(oxigraph_reports(named_query(name))) == key(run_query(reports, named_query(name)))
