@@ -11,6 +11,7 @@ from rdflib import Dataset, Graph
 from .errors import InputError, UsageError
 from .model import Article, Claim, Extraction
 from .queries.rows import Rows
+from .queries.table import ClaimFilter
 from .rdf.build import claims_dataset, claims_graph
 from .rdf.files import QUAD_FORMATS, atomic_write, check_writable, format_of, load_graph, serialise
 
@@ -286,6 +287,64 @@ def relations() -> Rows:
     from .queries.directory import relation_vocabulary
 
     return relation_vocabulary()
+
+
+def claims_table(store_dir: str | Path | None = None, graph: Graph | None = None,
+                 filters: ClaimFilter | None = None, lang: str = "en", sort: str = "", descending: bool = False,
+                 timeout: float | None = QUERY_TIMEOUT) -> list[dict]:
+    """One row per claim of a store (or a graph) with readable labels in `lang`: date, outlet, speaker, subject,
+    relation, family, negated, modality, object, confidence, quote, article, claim; those `filters` keeps,
+    ordered by column `sort` (text order when empty)."""
+    from .queries.table import claim_table, select, sort_rows
+
+    if (store_dir is None) == (graph is None):
+        raise UsageError("give a store folder or a graph (one of them)")
+    sparql = named_query("table", {"lang": lang})
+    answer = query_store(store_dir, sparql, timeout=timeout) if store_dir is not None else query(graph, sparql, timeout)
+    return sort_rows(select(claim_table(answer), filters or ClaimFilter()), sort, descending)
+
+
+def check_table_output(output: str | Path) -> Path:
+    """`output` if a table can be written there (.csv, .json or .xlsx in a writable folder), else a UsageError."""
+    from .queries.table import TABLE_FORMATS
+
+    if Path(output).suffix.lower() not in TABLE_FORMATS:
+        raise UsageError(f"{output}: write a table as {', '.join(TABLE_FORMATS)}")
+    return check_writable(output)
+
+
+def table_text(rows: list[dict], fmt: str = "csv") -> str | bytes:
+    """`claims_table` rows as CSV or JSON text, or the bytes of an .xlsx workbook (`fmt` "xlsx")."""
+    from .queries.table import table_text as text
+
+    return text(rows, fmt)
+
+
+def write_table(rows: list[dict], output: str | Path) -> Path:
+    """Write `claims_table` rows to `output` as .csv, .json or .xlsx (by its extension), atomically."""
+    from .queries.table import write_table as write
+
+    return write(rows, output)
+
+
+def workbench(store_dir: str | Path, timeout: float | None = QUERY_TIMEOUT, row_cap: int = 10_000):
+    """The workbench over a store as an ASGI application (Starlette): pages, downloads and a read-only SPARQL
+    endpoint at /sparql; serve it with any ASGI server."""
+    from .serve.app import create_app
+
+    return create_app(str(store_dir), timeout=timeout or QUERY_TIMEOUT, row_cap=row_cap)
+
+
+def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 8000, timeout: float | None = QUERY_TIMEOUT,
+          row_cap: int = 10_000) -> None:
+    """Serve the workbench of a store on http://host:port/ until Ctrl-C (uvicorn)."""
+    import uvicorn
+
+    if not 0 < port < 65536:
+        raise UsageError(f"--port must be between 1 and 65535, not {port}")
+    app = workbench(store_dir, timeout=timeout, row_cap=row_cap)
+    print(f"kg serve: http://{host}:{port}/ on {store_dir} (Ctrl-C stops)", flush=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 def seed_article() -> Path:

@@ -71,6 +71,35 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _filters(args: argparse.Namespace) -> api.ClaimFilter:
+    """The claim filter of the --actor, --relation, ... options."""
+    negated = {"negated": True, "affirmed": False, None: None}[args.polarity]
+    return api.ClaimFilter(actor=args.actor or "", relation=args.relation or "", negated=negated,
+                           modality=args.modality or "", speaker=args.speaker or "", outlet=args.outlet or "",
+                           since=args.since or "", until=args.until or "", text=args.text or "")
+
+
+def cmd_table(args: argparse.Namespace) -> int:
+    """kg table --data FILE|--store DIR [filters] -o FILE.csv|.xlsx|.json"""
+    filters = _filters(args)
+    if args.output:
+        api.check_table_output(args.output)
+    graph = None if args.store else api.load_graph(args.data)
+    rows = api.claims_table(args.store, graph, filters, lang=args.lang, sort=args.sort or "",
+                            descending=args.descending)
+    if args.output:
+        print(f"wrote {api.write_table(rows, args.output)} ({len(rows)} claims)", file=sys.stderr)
+    else:
+        sys.stdout.write(api.table_text(rows, "csv"))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """kg serve --store DIR [--port 8000]"""
+    api.serve(args.store, host=args.host, port=args.port, timeout=args.timeout, row_cap=args.row_cap)
+    return 0
+
+
 def cmd_push(args: argparse.Namespace) -> int:
     """kg push --endpoint URL [--graph IRI] --data FILE..."""
     sent = api.push(args.data, args.endpoint, args.graph, store_endpoint=args.store_endpoint, replace=args.replace)
@@ -169,6 +198,8 @@ EXAMPLES = {
     "ingest": "kg ingest ../shared/corpus/dev --store kgstore --jobs 2",
     "export": "kg export --store kgstore -o all.trig",
     "demo": "kg demo -o output",
+    "table": "kg table --store kgstore --actor Iraq --relation stance+ --since 2020-01-01 -o iraq.xlsx",
+    "serve": "kg serve --store kgstore --port 8000",
 }
 
 
@@ -272,6 +303,33 @@ def parser() -> argparse.ArgumentParser:
     x.add_argument("--store", required=True, help="the store's folder")
     x.add_argument("-o", "--output", required=True, help="output file: .ttl, .nt, .jsonld, .trig, .nq or .rdf")
     x.set_defaults(func=cmd_export)
+
+    t = command("table", "write the claims as a table (one row per claim, readable labels) for a spreadsheet")
+    _graph_options(t, "with the claims")
+    t.add_argument("-o", "--output", help="output .csv, .xlsx or .json (default: CSV on standard output)")
+    t.add_argument("--actor", help="claims naming this actor as subject, object or speaker (IRI or part of a name)")
+    t.add_argument("--relation", help="one relation (supports) or family (stance+, censure, ...): see kg relations")
+    t.add_argument("--polarity", choices=("negated", "affirmed"), help="only negated or only affirmed claims")
+    t.add_argument("--modality", choices=("asserted", "future", "intended", "desired"))
+    t.add_argument("--speaker", help="claims this speaker voiced (IRI or part of a name)")
+    t.add_argument("--outlet", help="claims of articles of this outlet (part of its name)")
+    t.add_argument("--since", metavar="YYYY-MM-DD", help="only claims of this date or later")
+    t.add_argument("--until", metavar="YYYY-MM-DD", help="only claims of this date or earlier")
+    t.add_argument("--text", help="words the quote contains")
+    t.add_argument("--sort", help="order by this column (date, outlet, subject, relation, ...)")
+    t.add_argument("--descending", action="store_true", help="with --sort: largest first")
+    t.add_argument("--lang", choices=("en", "fa"), default="en", help="label language (default en)")
+    t.set_defaults(func=cmd_table)
+
+    w = command("serve", "start the analyst's workbench on a store: claims, actors, dyads, SPARQL, in a browser")
+    w.add_argument("--store", required=True, help="the store's folder (kg ingest)")
+    w.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    w.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    w.add_argument("--timeout", type=float, default=api.QUERY_TIMEOUT, metavar="SECONDS",
+                   help="stop any query after this long (default %(default)g)")
+    w.add_argument("--row-cap", type=int, default=10000, metavar="N",
+                   help="the SPARQL endpoint answers at most N rows (default %(default)d)")
+    w.set_defaults(func=cmd_serve)
 
     m = command("demo", "extract the bundled seed article: graph, diagram, summary")
     m.add_argument("-o", "--output", default="output", help="output folder")

@@ -195,13 +195,20 @@ def save_figure(fig: Figure, path: str | Path) -> Path:
     check_writable(path)
     out = io.BytesIO()
     if suffix == ".svg":
-        with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
-            fig.savefig(out, format="svg", metadata={"Date": None})
-    elif suffix == ".pdf":
+        return atomic_write(path, svg_text(fig))
+    if suffix == ".pdf":
         fig.savefig(out, format="pdf", metadata={"CreationDate": None, "ModDate": None})
     else:
         fig.savefig(out, format="png", dpi=150)
     return atomic_write(path, out.getvalue())  # a figure whole or none, never half a file
+
+
+def svg_text(fig: Figure) -> str:
+    """`fig` as SVG text, labels kept as text (searchable, and shaped by the browser), without a date."""
+    out = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": "kg"}):
+        fig.savefig(out, format="svg", metadata={"Date": None})
+    return out.getvalue()
 
 
 def _draw_edges(net: nx.MultiDiGraph, pos: dict, sizes: dict[Node, int], ax: Axes) -> list[tuple[int, Text, str]]:

@@ -13,6 +13,7 @@ import fcntl
 import os
 import re
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
@@ -121,18 +122,19 @@ def triple_count(store: ox.Store) -> int:
     return int(solution["n"].value)
 
 
-def query(store: ox.Store, sparql: str) -> QueryResult:
-    """Run `sparql` with Oxigraph's engine on the union of the articles (kg's prefixes predeclared)."""
+def query(store: ox.Store, sparql: str, limit: int | None = None) -> QueryResult:
+    """Run `sparql` with Oxigraph's engine on the union of the articles (kg's prefixes predeclared); at most
+    `limit` rows or triples are read when given (the engine stops there)."""
     try:
         answer = store.query(sparql, prefixes=PREFIXES)
         if isinstance(answer, ox.QueryBoolean):
             return QueryResult("ASK", boolean=bool(answer), prefixes=dict(_SHORT))
         if isinstance(answer, ox.QuerySolutions):
             variables = [v.value for v in answer.variables]
-            rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in answer]
+            rows = [tuple(to_rdflib(solution[v]) for v in variables) for solution in islice(answer, limit)]
             return QueryResult("SELECT", variables, rows, prefixes=dict(_SHORT))
         built = new_graph()
-        for triple in answer:
+        for triple in islice(answer, limit):
             built.add((to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object)))
     except SyntaxError as e:
         raise QueryError(f"SPARQL syntax error: {' '.join(str(e).split())}") from None
