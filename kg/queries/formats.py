@@ -29,7 +29,7 @@ def format_result(result: QueryResult, fmt: str) -> str:
 def _table(result: QueryResult) -> str:
     if result.boolean is not None:
         return "true" if result.boolean else "false"
-    cells = [[_short(v, result.prefixes) for v in row] for row in result.rows]
+    cells = [[short_cell(v, result.prefixes) for v in row] for row in result.rows]
     header = list(result.variables)
     widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(header)]
     lines = [_line(header, widths), "  ".join("-" * w for w in widths)]
@@ -46,7 +46,7 @@ def _width(text: str) -> int:
     return sum(unicodedata.category(c) not in ("Mn", "Me", "Cf") for c in text)
 
 
-def _short(value: Node | None, prefixes: dict[str, str]) -> str:
+def short_cell(value: Node | None, prefixes: dict[str, str]) -> str:
     """A table cell: IRIs as prefix:local, literals as their text, blanks as _:id."""
     if value is None:
         return ""

@@ -12,6 +12,7 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from ..errors import KgError, UsageError
+from ..queries.formats import short_cell
 from ..queries.named import named_queries, named_query
 from ..queries.table import COLUMNS, MODALITIES, ClaimFilter, select, sort_rows, table_text
 from ..rdf.sparql import PREFIXES
@@ -178,8 +179,9 @@ def _query_context(example: str, text: str, result, error: str = "") -> dict:
             raise UsageError(f"no named query {example!r}")
         text = named_query(example)
     prefixes = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in PREFIXES.items())
+    cells = [[short_cell(v, result.prefixes) for v in row] for row in result.rows[:SHOWN_QUERY_ROWS]] if result else []
     return {"examples": examples, "text": text or prefixes + "\nSELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10\n",
-            "result": result, "error": error, "shown": SHOWN_QUERY_ROWS}
+            "result": result, "cells": cells, "error": error, "shown": SHOWN_QUERY_ROWS}
 
 
 def named_query_with(name: str, params: dict[str, str]) -> str:

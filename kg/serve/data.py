@@ -19,29 +19,32 @@ from ..store.oxigraph import open_store, query as store_query
 
 # The triples a diagram of some actors' claims needs: the claims, their parties' names, kinds, states and the
 # actors their topics involve, and the articles' dates.
-SUBGRAPH = """
+FOCUS_CLAIMS = """
+PREFIX dip: <https://w3id.org/dipkg/ontology#>
+SELECT DISTINCT ?claim WHERE {
+  VALUES ?focus { %s }
+  # claims naming the actor, a person or organ of it, or a topic involving it
+  { ?claim dip:subject|dip:object ?focus }
+  UNION { ?named dip:affiliation|dip:involves ?focus . ?claim dip:subject|dip:object ?named }
+}
+"""
+
+_HEAD = """
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
-CONSTRUCT { ?claim ?p ?v . ?node ?np ?nv . ?far ?fp ?fv . ?article dcterms:date ?date }
-WHERE {
-  VALUES ?focus { %s }
-  # claims naming the actor, a person or organ of it, or a topic involving it
-  { ?claim dip:subject ?named } UNION { ?claim dip:object ?named }
-  ?named (dip:affiliation|dip:involves)? ?focus .
-  ?claim ?p ?v .
-  OPTIONAL { ?claim prov:wasDerivedFrom ?article . ?article dcterms:date ?date }
-  OPTIONAL {
-    ?claim dip:subject|dip:object|dip:speaker ?node . ?node ?np ?nv .
-    FILTER(?np IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, dip:affiliation, dip:involves, dip:role))
-    OPTIONAL {
-      ?node dip:affiliation|dip:involves ?far . ?far ?fp ?fv .
-      FILTER(?fp IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, dip:affiliation))
-    }
-  }
-}
 """
+# The triples a diagram of some claims needs, one query each (Oxigraph joins VALUES into a UNION of them slowly):
+# the claims, their articles' dates, their parties' names, kinds, states and topics' actors, and those in turn.
+SUBGRAPH = tuple(_HEAD + "SELECT DISTINCT ?s ?p ?o WHERE { VALUES ?claim { %s } " + body + " }" for body in (
+    "?claim ?p ?o BIND(?claim AS ?s)",
+    "?claim prov:wasDerivedFrom ?s . ?s dcterms:date ?o BIND(dcterms:date AS ?p)",
+    "?claim dip:subject|dip:object|dip:speaker ?s . ?s ?p ?o . "
+    "FILTER(?p IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, dip:affiliation, dip:involves, dip:role))",
+    "?claim dip:subject|dip:object|dip:speaker ?node . ?node dip:affiliation|dip:involves ?s . ?s ?p ?o . "
+    "FILTER(?p IN (rdf:type, rdfs:label, skos:prefLabel, skos:altLabel, dip:affiliation))",
+))
 
 ENTITY = """
 PREFIX dip: <https://w3id.org/dipkg/ontology#>
@@ -89,6 +92,11 @@ SELECT ?paragraph ?paragraphStart ?start ?end ?conditional ?method ?title ?artic
 
 def _run(store_dir: str, sparql: str, limit: int | None) -> QueryResult:
     return store_query(open_store(store_dir), sparql, limit)
+
+
+def _triples(store_dir: str, queries: list[str]) -> list[tuple]:
+    store = open_store(store_dir)
+    return [row for sparql in queries for row in store_query(store, sparql).rows]
 
 
 @dataclass(eq=False)  # one per server, hashed by identity (the views cache by it)
@@ -163,8 +171,14 @@ class StoreData:
 
     def subgraph(self, iris: list[str]) -> Graph:
         """The claims naming any of `iris` with what a diagram of them needs."""
-        answer = self.run(SUBGRAPH % " ".join(_iri(i) for i in iris))
-        return answer.graph if answer.graph is not None else Graph()
+        claims = [row[0] for row in self.run(FOCUS_CLAIMS % " ".join(_iri(i) for i in iris)).rows]
+        if not claims:
+            return Graph()
+        values = " ".join(f"<{c}>" for c in claims)
+        graph = Graph()
+        for triple in bounded(_triples, self.store_dir, [q % values for q in SUBGRAPH], seconds=self.timeout):
+            graph.add(triple)
+        return graph
 
 
 def _iri(text: str) -> str:

@@ -294,7 +294,7 @@ def test_the_contradiction_pairs_are_the_opposites_the_ontology_declares():
     assert listed == set(opposite_relations())
 
 
-@pytest.mark.parametrize("name", ["corroboration", "contradictions"])
+@pytest.mark.parametrize("name", ["corroboration", "contradictions", "provenance", "claims", "table"])
 def test_oxigraph_answers_as_rdflib_does(reports, oxigraph_reports, name):
     def key(result):
         return sorted(tuple(str(v) for v in row) for row in result.rows)
