@@ -220,8 +220,8 @@ def named_queries() -> dict[str, str]:
 def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None = None,
          min_confidence: float = 0.0, view: str = "actors", top: int = 40, dyad: tuple[str, str] | None = None,
          since: str | None = None, until: str | None = None) -> Path:
-    """Draw the claims of `graph` as a network diagram in a PNG, SVG or PDF file, or write the network itself as
-    GraphML or GEXF. `view` "actors" folds people and organs into their states and topics into their actors,
+    """Draw the claims of `graph` as a network diagram in a PNG, SVG or PDF file, as an interactive HTML page
+    (hover an arrow for its claims' quotes and speakers), or write the network itself as GraphML or GEXF. `view` "actors" folds people and organs into their states and topics into their actors,
     "claims" draws every claim; `top` parties at most; only `actor`'s claims, or those between the two of
     `dyad`, of dip:confidence `min_confidence` or more, dated from `since` to `until` (YYYY-MM-DD) if given."""
     from .diagrams.diagram import claim_network, draw_graph, save_figure
@@ -239,6 +239,13 @@ def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None =
                  "since": since, "until": until}
     if Path(output).suffix.lower() in NETWORK_FORMATS:
         return save_network(claim_network(graph, lang=lang, max_nodes=top, **selection), output)
+    if Path(output).suffix.lower() == ".html":
+        from .diagrams.diagram import FAMILY_COLOURS, OTHER_COLOUR, network_title
+        from .diagrams.interactive import save_html
+
+        net = claim_network(graph, lang=lang, max_nodes=top, **selection)
+        about, shown = network_title(net, dyad is not None)
+        return save_html(net, output, FAMILY_COLOURS, OTHER_COLOUR, f"Diplomatic claims{about}: {shown}")
     save_figure(draw_graph(graph, lang=lang, max_nodes=top, **selection), output)
     return Path(output)
 

@@ -259,7 +259,7 @@ def parser() -> argparse.ArgumentParser:
 
     d = command("draw", "draw the claims of an RDF file or a store as a diagram")
     _graph_options(d, "to draw")
-    d.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf, or the network as .graphml or .gexf")
+    d.add_argument("-o", "--output", required=True, help="output .png, .svg or .pdf, an interactive .html page, or the network as .graphml or .gexf")
     d.add_argument("--lang", choices=("fa", "en"), default="fa", help="label language")
     d.add_argument("--actor", help="only this actor's claims (IRI or label)")
     d.add_argument("--view", choices=("actors", "claims"), default="actors",

@@ -593,3 +593,32 @@ def test_every_subcommand_help_shows_an_example(name):
 def test_draw_refuses_a_bad_option_in_one_line(turtle, tmp_path, args, message):
     result = kg("draw", "--data", turtle, "-o", tmp_path / "x.png", *args)
     assert result.returncode == 64 and message in one_line(result.stderr) and not (tmp_path / "x.png").exists()
+
+
+def test_table_writes_csv_json_and_excel_with_the_same_rows(seed_store, tmp_path):
+    shown = kg("table", "--store", seed_store, "--relation", "stance+", "--sort", "relation")
+    rows = list(csv.DictReader(io.StringIO(shown.stdout)))
+    assert shown.returncode == 0 and rows and all(r["family"] == "stance+" for r in rows)
+    assert [r["relation"] for r in rows] == sorted(r["relation"] for r in rows)
+    written = kg("table", "--store", seed_store, "--relation", "stance+", "--sort", "relation", "-o", tmp_path / "t.json")
+    assert written.returncode == 0 and f"({len(rows)} claims)" in one_line(written.stderr)
+    assert [r["quote"] for r in json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))] == \
+        [r["quote"] for r in rows]
+    assert kg("table", "--store", seed_store, "-o", tmp_path / "t.xlsx").returncode == 0
+    assert (tmp_path / "t.xlsx").read_bytes()[:2] == b"PK"
+
+
+@pytest.mark.parametrize("args, message", [(("--relation", "likes"), "no relation or family 'likes'"),
+                                           (("-o", "claims.txt"), "write a table as"),
+                                           (("--sort", "colour"), "cannot sort by 'colour'")])
+def test_table_refuses_a_bad_option_in_one_line(seed_store, tmp_path, args, message):
+    result = kg("table", "--store", seed_store, *args, cwd=tmp_path)
+    assert result.returncode == 64 and message in one_line(result.stderr)
+    assert not (tmp_path / "claims.txt").exists()
+
+
+def test_serve_refuses_a_missing_store_and_a_bad_port_in_one_line(tmp_path, seed_store):
+    missing = kg("serve", "--store", tmp_path / "none")
+    assert missing.returncode == 5 and "no store here" in one_line(missing.stderr)
+    port = kg("serve", "--store", seed_store, "--port", "70000")
+    assert port.returncode == 64 and "--port must be between 1 and 65535" in one_line(port.stderr)

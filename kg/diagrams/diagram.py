@@ -84,13 +84,15 @@ def claim_network(
         if (since or until) and not (date and (since or "") <= date <= (until or "9999")):
             continue  # a claim without a date is outside any period asked for
         ends = [sorted(graph.objects(claim, p)) for p in (DIP.subject, DIP.object)]
+        quote = str(graph.value(claim, DIP.quote) or "")
+        speakers = ", ".join(sorted(node_label(graph, n, lang) for n in graph.objects(claim, DIP.speaker)))
         if view == "actors":
             ends = [sorted({f for n in nodes for f in _folded(graph, n, members)}) for nodes in ends]
         for s in ends[0]:
             for o in ends[1]:
                 if s != o:
                     net.add_edge(s, o, key=claim, relation=name, negated=negated,
-                                 family=families.get(name, OTHER), date=date)
+                                 family=families.get(name, OTHER), date=date, quote=quote, speakers=speakers)
     focus = _find_actor(graph, net, actor) if actor is not None else set()
     if focus:
         net = net.edge_subgraph([e for e in net.edges(keys=True) if focus & {e[0], e[1]}]).copy()
@@ -149,12 +151,7 @@ def draw_graph(graph: Graph, *, lang: str = "fa", max_nodes: int = 40, **selecti
     ax.set_axis_off()
     if timeline:  # a pair: its claims over time in a strip under the network
         draw_timeline(net, fig.add_axes((0.12, 0.05, 0.66, 0.15)), FAMILY_COLOURS, OTHER_COLOUR)
-    claims = {key for _, _, key in net.edges(keys=True)}
-    about = f" of {net.nodes[net.graph['focus'][0]]['label']}" if net.graph["focus"] else ""
-    if timeline:
-        about = " between " + " and ".join(sorted(d["label"] for _, d in net.nodes(data=True)))
-    shown = (f"{len(claims)} claims between {len(net)} parties" if len(net) == net.graph["parties"] else
-             f"{net.graph['claims']} claims; the {len(net)} most active of {net.graph['parties']} parties shown")
+    about, shown = network_title(net, timeline)
     # two lines, so that a right-to-left name ends its line and the digits keep their place
     fig.suptitle(f"Diplomatic claims{about}\n{shown}", fontsize=14, x=0.4)
     if not len(net):
@@ -185,13 +182,24 @@ def draw_graph(graph: Graph, *, lang: str = "fa", max_nodes: int = 40, **selecti
     return fig
 
 
+def network_title(net: nx.MultiDiGraph, pair: bool = False) -> tuple[str, str]:
+    """(whose claims, how many and what was left out) of a claim network, for a figure's or a page's title."""
+    claims = {key for _, _, key in net.edges(keys=True)}
+    about = f" of {net.nodes[net.graph['focus'][0]]['label']}" if net.graph["focus"] else ""
+    if pair:
+        about = " between " + " and ".join(sorted(d["label"] for _, d in net.nodes(data=True)))
+    shown = (f"{len(claims)} claims between {len(net)} parties" if len(net) == net.graph["parties"] else
+             f"{net.graph['claims']} claims; the {len(net)} most active of {net.graph['parties']} parties shown")
+    return about, shown
+
+
 def save_figure(fig: Figure, path: str | Path) -> Path:
     """Write `fig` as PNG, SVG or PDF (by extension); SVG keeps labels as text; no file is dated."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{path}: cannot draw to {suffix or 'a file without extension'}; "
-                         "use .png, .svg or .pdf (.graphml or .gexf for the network itself)")
+                         "use .png, .svg or .pdf, .html for an interactive page (.graphml or .gexf for the network itself)")
     check_writable(path)
     out = io.BytesIO()
     if suffix == ".svg":

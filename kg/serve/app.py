@@ -138,6 +138,7 @@ def create_app(store_dir: str, timeout: float = 60.0, row_cap: int = 10_000) -> 
 
     routes = [
         Route("/", lambda request: RedirectResponse("/claims")),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/claims", guarded(claims)),
         Route("/claims.{fmt:str}", guarded(download)),
         Route("/claim", guarded(claim)),

@@ -82,7 +82,8 @@ def test_network_nodes_and_edges(graph):
     assert [n for n, topic in net.nodes(data="topic") if topic] == [entity_iri(RETURN)]
     assert net.nodes[entity_iri(RUS)]["claims"] == 3
     joins = net.edges[entity_iri(RUS), entity_iri(IRN), claim_iri(CLAIMS[2])]
-    assert joins == {"relation": "joins", "negated": True, "family": "cooperate", "date": ""}
+    assert joins == {"relation": "joins", "negated": True, "family": "cooperate", "date": "", "quote": CLAIMS[2].quote,
+                     "speakers": ""}
 
 
 def test_network_labels_in_english(graph):

@@ -1,9 +1,7 @@
-"""A store ingested from the seed and dev corpora, the workbench served on it by `kg serve` on a free port of
-127.0.0.1, and a headless Chromium (Debian's, through Selenium) to drive its pages."""
+"""A store ingested from the seed and dev corpora and the workbench served on it by `kg serve` on a free port of
+127.0.0.1 (the headless Chromium that drives its pages is tests/conftest.py's `browser`)."""
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -23,13 +21,6 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
-
-
-def missing(what: str) -> None:
-    """A program the tests need is absent: skip, saying what to install; in CI a failure."""
-    if os.environ.get("CI") == "true":
-        pytest.fail(what)
-    pytest.skip(what)
 
 
 @pytest.fixture(scope="session")
@@ -70,24 +61,21 @@ def server(bench_store):
     process.wait(timeout=10)
 
 
-@pytest.fixture(scope="session")
-def browser(tmp_path_factory):
-    """A headless Chromium driven by Selenium, downloading into its own folder (`browser.downloads`)."""
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not chromium or not driver:
-        missing("Chromium is not installed: sudo apt-get install chromium chromium-driver")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+def store_from_graph(graph, folder: Path) -> Path:
+    """A kg store in `folder` holding `graph` (its default graph, as kg reads stores)."""
+    import pyoxigraph as ox
 
-    downloads = tmp_path_factory.mktemp("downloads")
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
-                 "--lang=en-US"):
-        options.add_argument(flag)
-    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
-                                              "download.prompt_for_download": False})
-    web = webdriver.Chrome(options=options, service=Service(executable_path=driver))
-    web.downloads = downloads
-    yield web
-    web.quit()
+    store = ox.Store(str(folder))
+    store.load(graph.serialize(format="nt").encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    store.flush()
+    del store
+    return folder
+
+
+@pytest.fixture(scope="session")
+def reports_store(tmp_path_factory) -> Path:
+    """A store of the invented reports of tests/queries/claimgraph.py (four articles, three outlets)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "queries"))
+    from claimgraph import reports_graph
+
+    return store_from_graph(reports_graph(), tmp_path_factory.mktemp("reports") / "store")
