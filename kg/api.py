@@ -250,6 +250,18 @@ def draw(graph: Graph, output: str | Path, lang: str = "fa", actor: str | None =
     return Path(output)
 
 
+def stance(graph: Graph, actor: str, output: str | Path | None = None, lang: str = "en"):
+    """The stance timeline of `actor` (an IRI, actor:KEY or a name): one row per party it has claims about, a
+    mark per dated claim, green for goodwill, red for hostility; a state's people and organs count as the state.
+    Saved to `output` (.png, .svg, .pdf) when given, else returned as a matplotlib Figure (shown in a notebook)."""
+    from .diagrams.diagram import save_figure
+    from .diagrams.stance import draw_stance
+    from .queries.named import expand_iri
+
+    figure = draw_stance(graph, expand_iri(_actor_term(actor)), lang)
+    return save_figure(figure, output) if output is not None else figure
+
+
 def evaluate(graph: Graph, gold_dirs: Iterable[str | Path], verbose: bool = False) -> str:
     """Score `graph` against gold claim files and return the report."""
     from .eval.score import evaluate as run, format_report

@@ -277,3 +277,23 @@ def test_the_demo_counts_its_claims_as_the_graph_does(demo_extraction, demo_grap
 def test_the_demo_chain_reads_from_the_outlet_back_to_the_first_source(demo_graph):
     rows = api.query(demo_graph, named_query("provenance"))
     assert {row["chain"] for row in rows} == {"Hamshahri Online ← ISNA ← Sputnik"}
+
+
+def _dated_claims_graph():
+    russia = Entity("RU", "state", (("en", "Russia"),))
+    lavrov = Entity("LAVROV", "person", (("en", "Sergey Lavrov"),), affiliation=russia)
+    syria = Entity("SY", "state", (("en", "Syria"),))
+    iran = Entity("IR", "state", (("en", "Iran"),))
+    g = api.build_graph(api.Extraction(
+        articles=[Article("d-1", "d-1.txt", "x", "x", (0,), date="2020-01-01"),
+                  Article("d-2", "d-2.txt", "x", "x", (0,), date="2020-06-01")],
+        claims=[Claim("d-1", "supports", (lavrov,), (syria,), start=1), Claim("d-2", "opposes", (russia,), (syria,), start=1),
+                Claim("d-2", "meets", (russia,), (iran,), start=5)]))
+    return g
+
+
+def test_stance_draws_a_states_claims_with_its_ministers_by_party(tmp_path):
+    figure = api.stance(_dated_claims_graph(), "https://w3id.org/dipkg/resource/actor/RU")
+    assert sorted(t.get_text() for t in figure.axes[0].get_yticklabels()) == ["Iran", "Syria"]
+    assert len([line for line in figure.axes[0].get_lines() if line.get_gid()]) == 3
+    assert api.stance(_dated_claims_graph(), "actor:RU", tmp_path / "s.svg").read_text().startswith("<?xml")

@@ -82,3 +82,12 @@ def test_tests_mirror_the_package_layout():
                if not (PACKAGE / t.parent.name / t.stem.removeprefix("test_")).with_suffix(".py").is_file()
                and not (PACKAGE / t.parent.name / t.stem.removeprefix("test_")).is_dir()]
     assert orphans == []
+
+
+@pytest.mark.parametrize("module", ["kg.rdf.build", "kg.store.oxigraph", "kg.queries.table", "kg.queries.directory",
+                                    "kg.diagrams.diagram", "kg.serve.app", "kg.eval.score"])
+def test_the_uses_run_without_loading_spacy(module):
+    # import-linter sees the imports a module makes, not the package __init__ files Python runs on the way
+    code = f"import sys, {module}; print('spacy' in sys.modules)"
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert run.returncode == 0 and run.stdout.strip() == "False", run.stderr

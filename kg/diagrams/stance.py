@@ -7,9 +7,19 @@ from collections.abc import Iterable
 from datetime import date
 from typing import NamedTuple
 
+import networkx as nx
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
+from ..rdf.vocab import DIP
+from .diagram import claim_network
+
+# Families whose claims show goodwill or hostility; the others (consult, appeal, retreat) are neither.
+SUPPORTIVE = frozenset({"stance+", "agree", "cooperate", "aid"})
+HOSTILE = frozenset({"stance-", "censure", "threat", "coerce", "force"})
+FOLDED = {DIP.Person, DIP.Institution, DIP.Topic}  # kinds the actors view folds into their state or actors
 STANCE_COLOURS = {"supportive": "#1a9850", "hostile": "#d73027", "other": "#8c8c8c"}
 MAX_ROWS = 15  # parties shown, most claims first
 
@@ -54,3 +64,27 @@ def stance_figure(points: Iterable[StancePoint], title: str) -> Figure:
     handles.append(Line2D([], [], marker="o", ls="", color="black", mfc="white", label="negated"))
     ax.legend(handles=handles, fontsize=7, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
+
+
+def stance_of(family: str) -> str:
+    """supportive, hostile or other, for a relation family."""
+    return "supportive" if family in SUPPORTIVE else "hostile" if family in HOSTILE else "other"
+
+
+def view_for(graph: Graph, focus: Iterable[str]) -> str:
+    """"actors" unless an actor in `focus` is one the actors view folds away (a person, an organ, a topic)."""
+    kinds = {t for f in focus for t in graph.objects(URIRef(f), RDF.type)}
+    return "claims" if kinds & FOLDED else "actors"
+
+
+def stance_points(net: nx.MultiDiGraph, actor: str) -> list[StancePoint]:
+    """The claims `actor` makes in `net` (a claim network), as points of its stance timeline."""
+    return [StancePoint(d.get("date", ""), net.nodes[v]["label"], stance_of(d["family"]), d["negated"], d["relation"])
+            for u, v, d in net.edges(data=True) if str(u) == actor]
+
+
+def draw_stance(graph: Graph, actor: str, lang: str = "en") -> Figure:
+    """The stance timeline of `actor` (an IRI) from the claims of `graph`: a state's own and its people's."""
+    net = claim_network(graph, lang=lang, view=view_for(graph, [actor]), actor=actor, max_nodes=10**9)
+    name = net.nodes[URIRef(actor)]["label"] if URIRef(actor) in net else actor
+    return stance_figure(stance_points(net, actor), f"stance of {name} towards others")

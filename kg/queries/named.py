@@ -32,6 +32,13 @@ def is_iri(value: str) -> bool:
     return _term(value) != _literal(value)
 
 
+def expand_iri(value: str) -> str:
+    """The full IRI a well-formed IRI parameter value names ("actor:IQ" → "https://.../actor/IQ")."""
+    if not is_iri(value):
+        raise UsageError(f"not an IRI: {value!r}")
+    return _term(value)[1:-1]
+
+
 def _literal(value: str) -> str:
     escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
     return '"' + escaped + '"'

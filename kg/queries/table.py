@@ -20,9 +20,6 @@ COLUMNS = ["date", "outlet", "speaker", "subject", "relation", "family", "negate
            "confidence", "quote", "article", "claim"]
 TABLE_FORMATS = {".csv": "csv", ".json": "json", ".xlsx": "xlsx"}
 MODALITIES = ("asserted", "future", "intended", "desired")
-# Families whose claims show goodwill or hostility (the workbench's stance timelines colour them so).
-SUPPORTIVE = frozenset({"stance+", "agree", "cooperate", "aid"})
-HOSTILE = frozenset({"stance-", "censure", "threat", "coerce", "force"})
 
 
 @dataclass(frozen=True)

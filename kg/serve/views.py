@@ -6,18 +6,14 @@ from functools import lru_cache
 from typing import Any
 
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib import Graph
 
 from ..diagrams.diagram import claim_network, draw_graph, svg_text
-from ..diagrams.stance import StancePoint, stance_figure
+from ..diagrams.stance import draw_stance, view_for
 from ..errors import UsageError
-from ..queries.table import HOSTILE, SUPPORTIVE
-from ..rdf.vocab import DIP
 from .data import StoreData
 
 CONTEXT = 350  # characters of a long paragraph shown on each side of the evidence
-FOLDED = {DIP.Person, DIP.Institution, DIP.Topic}  # kinds the actors view folds into their state or actors
 DIAGRAM_NODES = 25
 ALL = 10**9
 
@@ -106,14 +102,9 @@ def figure_of(data: StoreData, kind: str, iri: str, a: str, b: str, lang: str) -
 @lru_cache(maxsize=32)
 def _drawn(data: StoreData, stamp: float, focus: tuple[str, ...], lang: str, kind: str) -> str:
     graph = _subgraph(data, stamp, focus)
-    view = _view(graph, focus)
+    view = view_for(graph, focus)
     if kind == "stance":
-        net = _network(data, focus, lang)
-        names = _names(data, lang)
-        points = [StancePoint(d.get("date", ""), names.get(str(v), net.nodes[v]["label"]),
-                              _stance(d["family"]), d["negated"], d["relation"])
-                  for u, v, d in net.edges(data=True) if str(u) == focus[0]]
-        return svg_text(stance_figure(points, f"stance of {names.get(focus[0], focus[0])} towards others"))
+        return svg_text(draw_stance(graph, focus[0], lang))
     if kind == "dyad":
         return svg_text(draw_graph(graph, lang=lang, view=view, dyad=focus, max_nodes=DIAGRAM_NODES))
     return svg_text(draw_graph(graph, lang=lang, view=view, actor=focus[0], max_nodes=DIAGRAM_NODES))
@@ -133,20 +124,10 @@ def _network(data: StoreData, focus: tuple[str, ...], lang: str) -> nx.MultiDiGr
     graph = _subgraph(data, data.stamp(), focus)
     if not len(graph):
         return nx.MultiDiGraph()
-    view = _view(graph, focus)
+    view = view_for(graph, focus)
     if len(focus) == 2:
         return claim_network(graph, lang=lang, view=view, dyad=focus, max_nodes=ALL)
     return claim_network(graph, lang=lang, view=view, actor=focus[0], max_nodes=ALL)
-
-
-def _view(graph: Graph, focus: tuple[str, ...]) -> str:
-    """"actors" unless a focus actor is one the actors view folds away (a person, an organ, a topic)."""
-    kinds = {t for f in focus for t in graph.objects(URIRef(f), RDF.type)}
-    return "claims" if kinds & FOLDED else "actors"
-
-
-def _stance(family: str) -> str:
-    return "supportive" if family in SUPPORTIVE else "hostile" if family in HOSTILE else "other"
 
 
 def _partners(net: nx.MultiDiGraph, iri: str, names: dict[str, str]) -> list[tuple[str, str, int]]:
