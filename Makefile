@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test model clean
+.PHONY: demo test model screenshots clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash tests/install-services.sh
 	$(BIN)/python -m pytest -q
+
+# Screenshots of each workbench page (output/workbench-*.png), taken by the browser tests on the seed and dev corpora.
+screenshots: $(STAMP)
+	bash tests/install-services.sh
+	KG_SCREENSHOTS=output $(BIN)/python -m pytest -q tests/serve/test_app.py
 
 # Retrain the Persian tagger, parser and lemmatizer from ../shared/treebanks (about 30 minutes on 2 cores).
 model: $(STAMP)

@@ -61,12 +61,13 @@ def actor_view(data: StoreData, iri: str, lang: str) -> dict[str, Any]:
     made = {str(k) for u, v, k in net.edges(keys=True) if str(u) == iri}
     received = {str(k) for u, v, k in net.edges(keys=True) if str(v) == iri}
     voiced = [r for r in rows if iri in r["speakers"]]
-    labels = {tag: sorted({str(l) for l in entity.get(p, []) if getattr(l, "language", None) == tag}
-                          for p in ("prefLabel", "altLabel")) for tag in ("en", "fa")}
+    def labelled(prop: str, tag: str) -> list[str]:
+        return sorted({str(v) for v in entity.get(prop, []) if getattr(v, "language", None) == tag})
+
     return {
-        "iri": iri, "label": names.get(iri, iri), "labels": labels,
-        "preferred": {tag: [str(l) for l in entity.get("prefLabel", []) if getattr(l, "language", None) == tag]
-                      for tag in ("en", "fa", "ar")},
+        "iri": iri, "label": names.get(iri, iri),
+        "preferred": {tag: labelled("prefLabel", tag) for tag in ("en", "fa", "ar")},
+        "alternatives": {tag: labelled("altLabel", tag) for tag in ("en", "fa", "ar")},
         "wikidata": [str(w) for w in entity.get("sameAs", []) if "wikidata.org" in str(w)],
         "kinds": [str(t).rsplit("#", 1)[-1] for t in entity.get("type", [])],
         "role": [str(r) for r in entity.get("role", [])],

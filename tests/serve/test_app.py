@@ -52,6 +52,8 @@ def test_search_for_an_actor_and_open_its_page(server, browser):
     arrive(browser, "/actor?")
     assert browser.find_element(By.ID, "actor-name").text == "Iraq"
     assert browser.find_element(By.ID, "wikidata").text == "Q796"
+    assert browser.find_element(By.ID, "english").text.startswith("Iraq")
+    assert browser.find_element(By.ID, "persian").text.startswith("عراق")
     assert loaded(browser, "stance") and loaded(browser, "diagram")
     assert browser.find_elements(By.CSS_SELECTOR, "table.claims tbody tr")
     shot(browser, "actor")
@@ -61,7 +63,6 @@ def test_open_a_claim_and_see_its_evidence_highlighted_in_its_paragraph(server, 
     browser.get(server + "/claims?outlet=Hamshahri&relation=respects")
     link = browser.find_element(By.CSS_SELECTOR, "table.claims a.claim-link")
     quote_text = link.text
-    shot(browser, "claims")
     link.click()
     arrive(browser, "/claim?")
     evidence = browser.find_element(By.ID, "evidence")
@@ -82,6 +83,7 @@ def test_the_downloaded_csv_is_what_kg_table_writes(server, browser, bench_store
     arrive(browser, "actor=Iraq")
     total = int(browser.find_element(By.ID, "total").text)
     assert total > 0
+    shot(browser, "claims")
     browser.find_element(By.ID, "download-csv").click()
     target = browser.downloads / "claims.csv"
     deadline = time.monotonic() + 30
