@@ -16,6 +16,10 @@ $(STAMP): $(BIN)/python setup.cfg pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/kg demo -o output
+	@if command -v chromium >/dev/null && command -v chromedriver >/dev/null; then \
+		KG_SCREENSHOTS=output $(BIN)/python -m pytest -q -p no:cacheprovider tests/serve/test_app.py >/dev/null && \
+		echo "wrote output/workbench-*.png (screenshots of each kg serve page)"; \
+	else echo "workbench screenshots skipped: Chromium is not installed (make screenshots installs it as root)"; fi
 
 test: $(STAMP)
 	bash tests/install-services.sh
