@@ -34,6 +34,8 @@ class Attribution:
                 subject = [m.keys[0] for m in mentions if first <= m.start < start
                            and any(tuple(words[m.start - len(a) : m.start]) == a for a in AGENT_MARKERS)]
             speaker = subject[0] if subject else (ctx.speaker or ctx.last_person)
+            if subject and ctx.speaks_for(ctx.speaker, speaker):
+                speaker = ctx.speaker  # "the Kremlin says" after its spokesman was quoted: he goes on
             if speaker and not ctx.is_person(speaker) and not ctx.state_of(speaker) and not subject:
                 speaker = ""
             addressee = [m.keys[0] for m in mentions if sent.start < m.start < start

@@ -18,6 +18,9 @@ MAX_APPOSITION = 10
 MAX_RELATIVE = 12
 QUOTE_MARKS = {"«", "»", '"'}
 PREAMBLES = (["به", "گزارش"], ["به", "نقل"], ["بنا", "بر"], ["به", "نوشته"])
+# Compound prepositions of time that open a fronted adverbial phrase ("پیش از سخنان X، ...").
+ADVERBIAL_OPENERS = (["پیش", "از"], ["پس", "از"], ["قبل", "از"], ["بعد", "از"])
+MAX_ADVERBIAL = 10  # words a fronted adverbial phrase may take before its comma
 
 
 def _finite(form: VerbForm | None) -> bool:
@@ -178,11 +181,19 @@ class Clauses:
         return False
 
     def preamble_end(self, words: list[str], sent: Sentence) -> int:
-        """Skip "به گزارش X، به نقل از Y،" at the start of a sentence."""
+        """Skip "به گزارش X، به نقل از Y،" at the start of a sentence, and a fronted adverbial phrase closed by a
+        comma ("پیش از سخنان X، ...", "در دیدار با X، ..."): the clause's subject stands after them."""
         i = sent.start
         if words[i : i + 2] in PREAMBLES:
             for j in range(i, sent.end):
                 if words[j] == "،" and words[j + 1 : j + 3] not in PREAMBLES:
+                    i = j + 1
+                    break
+        if i < sent.end and (words[i] in self.preps or words[i : i + 2] in ADVERBIAL_OPENERS):
+            for j in range(i + 1, min(sent.end, i + MAX_ADVERBIAL + 1)):
+                if words[j] in HARD_STOPS or words[j] in (":", "«"):
+                    break
+                if words[j] == "،":
                     return j + 1
         return i
 

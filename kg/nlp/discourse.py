@@ -100,6 +100,15 @@ class Discourse:
                 and person.role.lower() in (f"{role} of {entity.label('en')}".lower(),
                                             f"{role} of the {entity.label('en')}".lower()))
 
+    def speaks_for(self, person: str, organ: str) -> bool:
+        """Whether `person` holds an office of `organ` ("spokesman of the Kremlin" for the Kremlin)."""
+        entity = self.kb.entities.get(organ)
+        if not person or not self.is_person(person) or entity is None or entity.kind in ("state", "person"):
+            return False
+        role = self.person(person).role.lower()
+        return bool(role) and any(f" of {name.lower()}" in role or f" of the {name.lower()}" in role
+                                  for lang, name in entity.labels if lang == "en")
+
     def resolve_pronoun(self, refers: str, avoid: str = "") -> list[str]:
         """Actor keys a pronoun stands for; "this country" is not the state that opens its own clause."""
         if refers == "speaker":

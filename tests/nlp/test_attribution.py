@@ -56,3 +56,17 @@ def test_a_comma_after_the_speech_verb_opens_the_content():
 
 def test_a_comma_then_a_conjunction_goes_on_with_the_frame():
     assert not claims_of("سرگئی لاوروف گفت، و سپس با وزیر خارجه عراق دیدار کرد.")[0].speakers
+
+
+def test_a_fronted_phrase_closed_by_a_comma_is_not_the_speaker():
+    text = ("آنتونیو گوترش به کابل رفت. پیش از سخنان گوترش، استفان دوجاریک سخنگوی دبیرکل سازمان ملل "
+            "اعلام کرد سازمان ملل از تحولات افغانستان نگران است.")
+    assert [keys(c.speakers) for c in claims_of(text) if c.relation == "expressesConcern"] == [{"DUJARRIC"}]
+
+
+def test_an_organ_speaking_after_its_spokesman_is_the_spokesman_going_on():
+    text = ("دمیتری پسکوف سخنگوی کرملین گفت: روسیه از سوریه حمایت می‌کند. "
+            "کرملین بار دیگر درخواست ایجاد ائتلاف علیه تروریسم را مطرح می‌کند.")
+    assert [keys(c.speakers) for c in claims_of(text) if c.relation == "callsFor"] == [{"PESKOV"}]
+    other = "سرگئی لاوروف گفت: روسیه از سوریه حمایت می‌کند. کرملین اعلام کرد که از ایران حمایت می‌کند."
+    assert [keys(c.speakers) for c in claims_of(other) if "IR" in targets(c)] == [{"KREMLIN"}]

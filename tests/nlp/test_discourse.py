@@ -22,3 +22,9 @@ def test_a_title_before_the_name_quotes_the_person_named_later():
     text = ("وزیر امور خارجه ایالات متحده در بیانیه‌ای تاکید کرد: «ما از عراق حمایت می‌کنیم.» "
             "آنتونی بلینکن، وزیر امور خارجه آمریکا پیش از این به عراق سفر کرده بود.")
     assert [keys(c.speakers) for c in claims_of(text) if c.relation == "supports"] == [{"BLINKEN"}]
+
+
+def test_a_spokesman_speaks_for_the_organ_his_office_names():
+    ctx = Discourse(load_kb(), {})
+    assert ctx.speaks_for("PESKOV", "KREMLIN")
+    assert not ctx.speaks_for("LAVROV", "KREMLIN") and not ctx.speaks_for("PESKOV", "RU")
