@@ -1,6 +1,7 @@
 """The workbench as a Starlette application: pages rendered from Jinja2 templates, a SPARQL endpoint, downloads."""
 from __future__ import annotations
 
+import sys
 from importlib import resources
 from urllib.parse import urlencode
 
@@ -153,7 +154,13 @@ def create_app(store_dir: str, timeout: float = 60.0, row_cap: int = 10_000) -> 
         Route("/sparql", sparql, methods=["GET", "POST"]),
         Mount("/static", StaticFiles(directory=str(folder / "static")), name="static"),
     ]
-    return Starlette(routes=routes)
+    async def unexpected(request: Request, error: Exception) -> Response:
+        # a fault of kg itself: one line for the user and in the server's log, never a traceback
+        line = f"kg serve: {request.url.path}: {type(error).__name__}: {' '.join(str(error).split())}"
+        print(line, file=sys.stderr, flush=True)
+        return Response(line + "\n", status_code=500, media_type="text/plain; charset=utf-8")
+
+    return Starlette(routes=routes, exception_handlers={Exception: unexpected})
 
 
 def _answer(data: StoreData, text: str, accept: str, row_cap: int) -> endpoint.Answer:

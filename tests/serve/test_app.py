@@ -136,3 +136,31 @@ def test_a_bad_address_says_what_is_wrong_in_one_line(server, browser):
     assert "no claim" in browser.find_element(By.ID, "error").text
     browser.get(server + "/claims?sort=nonsense")
     assert "cannot sort" in browser.find_element(By.ID, "error").text
+
+
+def test_a_fault_inside_a_page_is_one_line_not_a_traceback(reports_store, monkeypatch):
+    from starlette.testclient import TestClient
+
+    from kg.serve import app as served
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk\\nfailed")
+
+    monkeypatch.setattr(served, "claim_view", broken)
+    client = TestClient(served.create_app(str(reports_store)), raise_server_exceptions=False)
+    answer = client.get("/claim?iri=https://w3id.org/dipkg/resource/claim/x")
+    assert answer.status_code == 500 and answer.text == "kg serve: /claim: RuntimeError: disk\\nfailed\n"
+
+
+def test_hostile_parameters_get_an_answer(reports_store):
+    from starlette.testclient import TestClient
+
+    from kg.serve.app import create_app
+
+    client = TestClient(create_app(str(reports_store)), raise_server_exceptions=False)
+    for url in ("/claims?page=-3&sort=&desc=x", "/claims?since=zzz&until=%00", "/actor?iri=%3Cscript%3E",
+                "/figure/dyad.svg?a=http://x.org/a&b=", "/dyad", "/query?example=..%2F..%2Fetc", "/claims.exe",
+                "/sparql?query=" + "%7B" * 5000):
+        answer = client.get(url)
+        assert answer.status_code in (200, 400, 404), url
+        assert "Traceback" not in answer.text
