@@ -1,9 +1,11 @@
 """Charges: a speaker saying that another party did a wrongful act ("ظریف گفت آمریکا قوانین بین‌المللی را نقض
-کرده است") accuses that party. The wrongful predicates come from `fa/wrongdoing.tsv`; the party is the subject
-of the clause, by the word reading or else by the parse."""
+کرده است") accuses that party, and one saying it failed ("اروپایی‌ها موفق نشدند") criticizes it. The predicates
+come from `fa/wrongdoing.tsv` and `fa/failings.tsv`; the party is the subject of the clause, by the word reading
+or else by the parse. One's own side not doing a wrong denies it."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.tokens import Doc
 
@@ -20,30 +22,45 @@ NOT_ACTORS = {"concept", "place"}
 BLAME = {"accuses", "criticizes", "condemns"}
 
 
+class Blame(NamedTuple):
+    """A predicate a speaker blames another party with: its cue words, verb stems, relation, and whether it
+    counts only negated ("موفق نشد": failed)."""
+
+    cue: tuple[str, ...]
+    stems: frozenset[str]
+    relation: str
+    negative: bool
+
+
 @lru_cache(maxsize=1)
-def wrongdoing() -> tuple[tuple[tuple[str, ...], frozenset[str]], ...]:
-    """(cue words in key form, past stems) of every wrongful predicate, from kg/data/fa/wrongdoing.tsv."""
-    return tuple((tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])))
-                 for r in lexicon("fa/wrongdoing.tsv", ("cue", "stems")))
+def wrongdoing() -> tuple[Blame, ...]:
+    """The wrongful acts (kg/data/fa/wrongdoing.tsv, accuses) and failings (kg/data/fa/failings.tsv,
+    criticizes) a speaker may say another party did."""
+    acts = [Blame(tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])), "accuses", False)
+            for r in lexicon("fa/wrongdoing.tsv", ("cue", "stems"))]
+    failings = [Blame(tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])), "criticizes",
+                      r["polarity"] == "neg")
+                for r in lexicon("fa/failings.tsv", ("cue", "stems", "polarity"))]
+    return tuple(acts + failings)
 
 
-def _acts(words: list[str], forms: list[VerbForm | None], start: int, end: int) -> list[tuple[int, int]]:
-    """(first word, verb) of each wrongful predicate in [start, end)."""
+def _acts(words: list[str], forms: list[VerbForm | None], start: int, end: int) -> list[tuple[int, int, Blame]]:
+    """(first word, verb, predicate) of each blaming predicate in [start, end)."""
     found = []
     for i in range(start, end):
-        for cue, stems in wrongdoing():
-            if not cue:
+        for blame in wrongdoing():
+            if not blame.cue:
                 f = forms[i]
-                if f is not None and f.past in stems and not f.future_auxiliary:
-                    found.append((i, i))
+                if f is not None and f.past in blame.stems and not f.future_auxiliary:
+                    found.append((i, i, blame))
                 continue
-            if tuple(words[i : i + len(cue)]) != cue:
+            if tuple(words[i : i + len(blame.cue)]) != blame.cue:
                 continue
-            after = i + len(cue)
+            after = i + len(blame.cue)
             verb = next((j for j in range(after, min(end, after + GAP + 1))
-                         if forms[j] is not None and forms[j].past in stems), None)
+                         if forms[j] is not None and forms[j].past in blame.stems), None)
             if verb is not None:
-                found.append((i, verb))
+                found.append((i, verb, blame))
     return found
 
 
@@ -62,7 +79,7 @@ def charge_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFo
     denied_from = min((c["tokens"][0] for c in found if c["relation"] == "denies" and c["sentence"] == index),
                       default=sent.end)
     out = []
-    for at, verb in _acts(words, forms, max(sent.start, content), sent.end):
+    for at, verb, blame in _acts(words, forms, max(sent.start, content), sent.end):
         form = forms[verb]
         if at in taken or verb in taken or at > denied_from or form is None or form.person.startswith(("1", "2")):
             continue
@@ -70,12 +87,14 @@ def charge_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFo
         if kind == "condition":
             continue
         doers = _doers(doc, clauses, words, mentions, max(start, content), at, verb, ctx)
-        if form.negated:
+        if blame.negative and not form.negated:
+            continue  # "موفق شد" (succeeded) blames no one
+        if form.negated and not blame.negative:
             # "روسیه هرگز در امور لیبی دخالت نکرده است" from a Russian: the speaker's side denies the act
             claim = _denial(doers, own, mentions, max(start, content), verb, ctx)
         else:
             others = [k for k in doers if k not in own and ctx.state_of(k) not in own - {""}]
-            claim = {"relation": "accuses", "subjects": [speaker], "objects": others} if others else None
+            claim = {"relation": blame.relation, "subjects": [speaker], "objects": others} if others else None
         if claim is None:
             continue
         first = min(m.start for m in mentions if set(m.keys) & set(claim["subjects"] + claim["objects"]))

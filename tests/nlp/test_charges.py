@@ -10,9 +10,11 @@ def accusations(text: str) -> list:
     return [c for c in claims_of(text) if c.relation == "accuses"]
 
 
-def test_the_wrongdoing_lexicon_loads_with_stems():
+def test_the_blame_lexicons_load_with_stems_and_relations():
     rows = wrongdoing()
-    assert len(rows) >= 25 and all(stems for _, stems in rows)
+    assert len(rows) >= 40 and all(row.stems for row in rows)
+    assert {row.relation for row in rows} == {"accuses", "criticizes"}
+    assert any(row.negative for row in rows) and not any(row.negative for row in rows if row.relation == "accuses")
 
 
 def test_a_reported_violation_accuses_its_doer():
@@ -61,3 +63,17 @@ def test_no_role_in_an_act_is_a_denial():
 
 def test_no_reason_to_act_is_not_a_denial():
     assert not denials("محمد جواد ظریف گفت دلیلی ندارد که با آمریکا مذاکره کنیم.")
+
+
+
+def test_breaking_commitments_is_a_charge():
+    found = accusations("محمد جواد ظریف گفت: دولت آمریکا تعهدات خود را شکسته است.")
+    assert [(keys(c.subjects), targets(c)) for c in found] == [({"ZARIF"}, {"US"})]
+
+
+def test_saying_another_side_failed_criticizes_it_and_success_does_not():
+    claims = claims_of("محمد جواد ظریف گفت: اروپایی‌ها حتی در یک اقدام بسیار کوچک موفق نشدند.")
+    assert [(c.relation, keys(c.subjects), targets(c)) for c in claims] == [("criticizes", {"ZARIF"}, {"EUROPE"})]
+    assert not claims_of("محمد جواد ظریف گفت: اروپایی‌ها در این کار موفق شدند.")
+    kept = claims_of("محمد جواد ظریف گفت: اروپایی‌ها به تعهدات خود عمل نکردند.")
+    assert [(c.relation, targets(c)) for c in kept] == [("criticizes", {"EUROPE"})]
