@@ -32,10 +32,29 @@ class Appeal:
 
 
 @lru_cache(maxsize=1)
-def appeal_words() -> dict[str, tuple[str, str]]:
-    """Modal word (key form) -> (relation, modality), from kg/data/fa/appeals.tsv."""
-    return {key_form(r["word"]): (r["relation"], r["modality"])
+def appeal_words() -> dict[tuple[str, ...], tuple[str, str]]:
+    """Modal words and phrases (key-form words) -> (relation, modality), from kg/data/fa/appeals.tsv."""
+    return {tuple(key_form(w) for w in r["word"].split()): (r["relation"], r["modality"])
             for r in lexicon("fa/appeals.tsv", ("word", "relation", "modality"))}
+
+
+def _longest(table: dict[tuple[str, ...], tuple[str, str]], words: list[str], i: int, end: int) -> int:
+    """How many words of the longest modal phrase start at `i` (0 when none); a copula clitic the tokenizer split
+    off ("امیدوار" + "یم") joins the word before it."""
+    for n in sorted({len(k) for k in table}, reverse=True):
+        if i + n > end:
+            continue
+        phrase = tuple(words[i : i + n])
+        if phrase in table:
+            return n
+        if i + n < end and words[i + n] in CLITICS and phrase[:-1] + (phrase[-1] + words[i + n],) in table:
+            return n + 1
+    return 0
+
+
+def _meaning(table: dict[tuple[str, ...], tuple[str, str]], words: list[str], i: int, n: int) -> tuple[str, str]:
+    phrase = tuple(words[i : i + n])
+    return table.get(phrase) or table[phrase[:-2] + (phrase[-2] + phrase[-1],)]
 
 
 def find_appeals(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None],
@@ -43,18 +62,20 @@ def find_appeals(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbFor
     """The appeals in the reported part of a sentence (from `content` on)."""
     table = appeal_words()
     found = []
-    for i in range(max(sent.start, content), sent.end):
-        clitic = i + 1 < sent.end and words[i + 1] in CLITICS
-        word = words[i] + words[i + 1] if clitic else words[i]
-        if word not in table:
+    i = max(sent.start, content)
+    while i < sent.end:
+        n = _longest(table, words, i, sent.end)
+        if not n:
+            i += 1
             continue
-        verb = _governed_verb(doc, (i, i + 1) if clitic else (i,), sent, forms)
-        if verb is None:
-            continue
-        # "the two sides must ..." speaks to both parties of a talk at once, not to one party
-        parties = [m for m in _parties(doc, i, verb, sent, mentions, words) if m.how != "pronoun:pair"]
-        if parties:
-            found.append(Appeal(i, verb, tuple(parties), *table[word]))
+        tokens = tuple(range(i, i + n))
+        verb = _governed_verb(doc, tokens, sent, forms)
+        if verb is not None:
+            # "the two sides must ..." speaks to both parties of a talk at once, not to one party
+            parties = [m for m in _parties(doc, tokens, verb, sent, mentions, words) if m.how != "pronoun:pair"]
+            if parties:
+                found.append(Appeal(i, verb, tuple(parties), *_meaning(table, words, i, n)))
+        i += n
     return found
 
 
@@ -74,16 +95,21 @@ def _governed_verb(doc: Doc, tokens: tuple[int, ...], sent: Sentence, forms: lis
     return None
 
 
-def _parties(doc: Doc, i: int, verb: int, sent: Sentence, mentions: list[Mention],
+def _parties(doc: Doc, tokens: tuple[int, ...], verb: int, sent: Sentence, mentions: list[Mention],
              words: list[str]) -> list[Mention]:
-    """The actors of the governed clause's subject: by the parse, else those just before the modal word."""
+    """The actors of the governed clause's subject: by the parse, else those just before the modal word ("X
+    باید ...") or right after the phrase and its "که" ("زمان آن است که X ...")."""
+    i, last = tokens[0], tokens[-1]
     if parsed(doc):
         for child in doc[verb].children:
             if child.dep_ in SUBJECT_DEPS:
                 a, b = child.left_edge.i, child.right_edge.i + 1
                 return [m for m in mentions if a <= m.start < b]
     before = [m for m in mentions if sent.start <= m.start and m.end <= i]
-    return before[-1:] if before and before[-1].end >= i - 1 else []
+    if before and before[-1].end >= i - 1:
+        return before[-1:]
+    after = last + 1 + (last + 1 < sent.end and words[last + 1] == "که")
+    return [m for m in mentions if m.start == after and m.end <= verb]
 
 
 def appeal_claims(doc: Doc, sent: Sentence, words: list[str], forms: list[VerbForm | None], mentions: list[Mention],

@@ -35,7 +35,7 @@ def test_must_not_opposes_and_a_hope_is_desired():
     hope = [("امیدوار", 1, "xcomp"), ("یم", 1, "ROOT"), ("ژاپن", 4, "nsubj"), ("بازگشت", 4, "compound:lvc"),
             ("کند", 1, "ccomp")]
     assert appeals(hope, [Mention(2, 3, ["JP"], "name")]) == [("callsFor", "desired", ["JP"])]
-    assert appeal_words()["امیدواریم"] == ("callsFor", "desired")
+    assert appeal_words()[("امیدواریم",)] == ("callsFor", "desired")
 
 
 def test_a_clause_without_a_party_is_no_appeal():
@@ -57,3 +57,15 @@ def test_we_must_is_no_call_on_another_party():
 def test_both_sides_must_is_no_appeal_to_one_party():
     rows = [("طرفین", 3, "nsubj"), ("باید", 3, "aux"), ("مذاکره", 3, "compound:lvc"), ("کنند", 3, "ROOT")]
     assert appeals(rows, [Mention(0, 1, ["JP", "KR"], "pronoun:pair")]) == []
+
+
+
+def test_an_appeal_phrase_governs_the_clause_after_its_that():
+    claims = claims_of("عباس عراقچی گفت: زمان آن است که آمریکا و اروپایی‌ها تصمیمات سخت خود را بگیرند.")
+    assert sorted((c.relation, c.modality, tuple(sorted(targets(c)))) for c in claims) == [
+        ("callsFor", "asserted", ("EUROPE",)), ("callsFor", "asserted", ("US",))]
+
+
+def test_a_wish_phrase_is_a_desired_call():
+    claims = claims_of("محمد جواد ظریف گفت: دوست داریم آمریکا سریع‌تر تحریم‌ها را بردارد.")
+    assert [(c.relation, c.modality, targets(c)) for c in claims] == [("callsFor", "desired", {"US"})]
