@@ -142,8 +142,10 @@ class ClaimFinder:
         reciprocal = object_span is not None and tuple(words[object_span[0] - 1 : object_span[0] + 1]) == ("با", "هم")
         if not reciprocal and not reason:
             objects = [o for o in objects if o not in subjects]
-        if not objects and topic is None and cue.rule.relation in MUTUAL - {"discusses"} and len(subjects) > 1:
-            objects = list(subjects)  # a talk with no topic named is a meeting, not a discussion of something
+        mutual = cue.rule.relation != "discusses" and (cue.rule.relation in MUTUAL or (
+            cue.rule.nominal and cue.verb is None and bool(self.objects.between(mentions, words, cue)[0])))
+        if not objects and topic is None and mutual and len(subjects) > 1:
+            objects = list(subjects)  # a talk with no topic named is a meeting; a clash "between X and Y" is mutual
         if cue.rule.relation in MUTUAL and len(subjects) > 1:
             ctx.last_parties = [ctx.state_of(k) or k for k in subjects]
         elif cue.rule.relation in MUTUAL - {"discusses"} and subjects and objects:  # "X در دیدار با Y": the two sides
@@ -248,6 +250,9 @@ class ClaimFinder:
                        content: int, sent: Sentence) -> tuple[list[str], int]:
         """Subject keys and the index where the subject phrase ends."""
         if cue.rule.nominal and cue.verb is None and cue.rule.markers:
+            parties, parties_end = self.objects.between(mentions, words, cue)
+            if parties:
+                return parties, parties_end
             agents, agents_end = self.objects.agents(mentions, words, cue)
             if agents:
                 return agents, agents_end

@@ -15,6 +15,7 @@ TOPIC_MARKERS = {("درباره",), ("در", "مورد"), ("در", "خصوص"), 
 PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 DEMONSTRATIVES = ("این", "همین", "چنین")
 NOMINAL_REACH = 4
+BETWEEN_REACH = 4  # words between a nominal cue and its "میان / بین" ("مذاکرات رو در رو میان ...")
 AGENT_REACH = 3
 INCLUDING = ("از", "جمله")
 # Prepositional adverbs that are never an object marker ("به طور رسمی": officially).
@@ -48,6 +49,17 @@ class ObjectFinder:
             if found[0] or found[1]:
                 return found[0], found[1], span
         return [], None, first
+
+    def between(self, mentions: list[Mention], words: list[str], cue: CueMatch) -> tuple[list[str], int]:
+        """The parties of "مذاکرات (رو در رو) میان X و Y" after a nominal cue, and where they end (none when fewer
+        than two): a mutual act names both sides at once."""
+        for j in range(cue.end, min(len(words), cue.end + BETWEEN_REACH)):
+            if words[j] in ("میان", "بین"):
+                parties, end = self.clauses.subject(mentions, words, j + 1, len(words))
+                return (parties, end) if len(parties) > 1 and end - j < 12 else ([], cue.end)
+            if words[j] in HARD_STOPS or any(m.start == j for m in mentions):
+                break
+        return [], cue.end
 
     def agents(self, mentions: list[Mention], words: list[str], cue: CueMatch) -> tuple[list[str], int]:
         """The genitive agents right after a nominal cue ("دیدار X و Y"), and where they end."""

@@ -632,3 +632,10 @@ def test_a_newspaper_named_after_a_city_is_no_party_to_the_claim():
     claims = claims_of("خبر.\n\nبه گزارش روزنامه جروزالم پست، ارتش اسرائیل به غزه حمله کرد.")
     named = {k for c in claims for k in keys(c.subjects) | keys(c.objects) | keys(c.speakers)}
     assert claims and not named & {"JERUSALEM", "JERUSALEM_POST"}
+
+
+def test_a_mutual_act_between_two_parties_names_both_sides():
+    found = [c for c in claims_of("مذاکرات رو در رو بین ایران و روسیه آغاز شده است.") if c.relation == "negotiatesWith"]
+    assert [(keys(c.subjects), keys(c.objects)) for c in found] == [({"IR", "RU"}, {"IR", "RU"})]
+    met = [c for c in claims_of("دیدار میان لاوروف و ظریف در مسکو انجام شد.") if c.relation == "meets"]
+    assert [keys(c.subjects) for c in met] == [{"LAVROV", "ZARIF"}]
