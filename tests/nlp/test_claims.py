@@ -639,3 +639,13 @@ def test_a_mutual_act_between_two_parties_names_both_sides():
     assert [(keys(c.subjects), keys(c.objects)) for c in found] == [({"IR", "RU"}, {"IR", "RU"})]
     met = [c for c in claims_of("دیدار میان لاوروف و ظریف در مسکو انجام شد.") if c.relation == "meets"]
     assert [keys(c.subjects) for c in met] == [{"LAVROV", "ZARIF"}]
+
+
+def test_being_among_the_supporters_of_a_party_supports_it():
+    found = [c for c in claims_of("آمریکا و اتحادیه اروپا از حامیان اصلی دولت اوکراین هستند.") if c.relation == "supports"]
+    assert sorted((tuple(keys(c.subjects)), tuple(targets(c))) for c in found) == [(("EU",), ("UA",)), (("US",), ("UA",))]
+
+
+def test_a_commitment_for_a_matter_supports_it():
+    found = claims_of("واشنگتن بر تعهدش برای امنیت اسرائیل تاکید کرد.")
+    assert [(c.relation, targets(c)) for c in found] == [("supports", {"IL"})]
