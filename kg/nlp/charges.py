@@ -17,7 +17,8 @@ from .lexicon import key_form, lexicon
 from .tokens import Sentence
 from .verbs import VerbForm
 
-GAP = 2  # words that may stand between a wrongful act's noun and its light verb ("نقض آشکار کرد")
+PROGRESSIVE = ("در", "حال")
+COPULA = frozenset({"بود"})  # the past stem of بودن, which است، هست، باشد and می‌باشد read as
 NOT_ACTORS = {"concept", "place"}
 BLAME = {"accuses", "criticizes", "condemns"}
 
@@ -30,17 +31,18 @@ class Blame(NamedTuple):
     stems: frozenset[str]
     relation: str
     negative: bool
+    gap: int
 
 
 @lru_cache(maxsize=1)
 def wrongdoing() -> tuple[Blame, ...]:
     """The wrongful acts (kg/data/fa/wrongdoing.tsv, accuses) and failings (kg/data/fa/failings.tsv,
     criticizes) a speaker may say another party did."""
-    acts = [Blame(tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])), "accuses", False)
-            for r in lexicon("fa/wrongdoing.tsv", ("cue", "stems"))]
+    acts = [Blame(tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])), "accuses", False,
+                  int(r["gap"])) for r in lexicon("fa/wrongdoing.tsv", ("cue", "stems", "gap"))]
     failings = [Blame(tuple(key_form(w) for w in r["cue"].split()), frozenset(stem_pasts(r["stems"])), "criticizes",
-                      r["polarity"] == "neg")
-                for r in lexicon("fa/failings.tsv", ("cue", "stems", "polarity"))]
+                      r["polarity"] == "neg", int(r["gap"]))
+                for r in lexicon("fa/failings.tsv", ("cue", "stems", "polarity", "gap"))]
     return tuple(acts + failings)
 
 
@@ -57,8 +59,10 @@ def _acts(words: list[str], forms: list[VerbForm | None], start: int, end: int) 
             if tuple(words[i : i + len(blame.cue)]) != blame.cue:
                 continue
             after = i + len(blame.cue)
-            verb = next((j for j in range(after, min(end, after + GAP + 1))
-                         if forms[j] is not None and forms[j].past in blame.stems), None)
+            # "در حال نقض ... است": the progressive carries the act on a copula
+            stems = blame.stems | COPULA if tuple(words[max(start, i - 2) : i]) == PROGRESSIVE else blame.stems
+            verb = next((j for j in range(after, min(end, after + blame.gap + 1))
+                         if forms[j] is not None and forms[j].past in stems), None)
             if verb is not None:
                 found.append((i, verb, blame))
     return found

@@ -77,3 +77,14 @@ def test_saying_another_side_failed_criticizes_it_and_success_does_not():
     assert not claims_of("محمد جواد ظریف گفت: اروپایی‌ها در این کار موفق شدند.")
     kept = claims_of("محمد جواد ظریف گفت: اروپایی‌ها به تعهدات خود عمل نکردند.")
     assert [(c.relation, targets(c)) for c in kept] == [("criticizes", {"EUROPE"})]
+
+
+def test_a_wrong_in_progress_on_a_copula_is_a_charge():
+    found = accusations("محمد جواد ظریف گفت: ایالات متحده در حال نقض قوانین بین‌الملل می‌باشد.")
+    assert [targets(c) for c in found] == [{"US"}]
+    assert not accusations("محمد جواد ظریف گفت: آمریکا در حال نقض قوانین نیست.")
+
+
+def test_a_committed_crime_may_stand_far_from_its_verb():
+    found = accusations("اشرف غنی گفت: طالبان مرتکب «جنایات جنگی و ضد بشری» در این کشور شده است.")
+    assert [targets(c) for c in found] == [{"TALIBAN"}]
