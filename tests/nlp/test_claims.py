@@ -649,3 +649,12 @@ def test_being_among_the_supporters_of_a_party_supports_it():
 def test_a_commitment_for_a_matter_supports_it():
     found = claims_of("واشنگتن بر تعهدش برای امنیت اسرائیل تاکید کرد.")
     assert [(c.relation, targets(c)) for c in found] == [("supports", {"IL"})]
+
+
+def test_a_warning_about_a_matter_and_an_overthrow_and_a_refusal_to_allow():
+    warned = claims_of("آژانس های سازمان ملل درباره وقوع فاجعه انسانی در افغانستان هشدار داده اند.")
+    assert [(c.relation, targets(c)) for c in warned] == [("warns", {"AF"})]
+    overthrow = claims_of("آمریکا در تلاش است دولت بلاروس را سرنگون کند.")
+    assert [(c.relation, c.modality, targets(c)) for c in overthrow] == [("opposes", "intended", {"BY"})]
+    refused = claims_of("نفتالی بنت گفت: اسرائیل اجازه تشکیل دولت مستقل فلسطینی را نمی‌دهد.")
+    assert [(c.relation, c.negated, targets(c)) for c in refused] == [("opposes", False, {"PS"})]
