@@ -11,7 +11,7 @@ from .verbs import VerbForm
 
 HARD_STOPS = {":", ".", "؟", "!", "؛"}
 # Prepositions that open a complement inside a noun phrase ("بازگشت سوریه به اتحادیه عرب").
-INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", "با", "ضد"}
+INNER_PREPOSITIONS = {"به", "از", "میان", "بین", "در", "علیه", "با", "ضد", "نزد"}
 # Words in front of a subject that do not stop it being the clause's subject.
 MAX_LEAD = 2
 MAX_APPOSITION = 10

@@ -658,3 +658,8 @@ def test_a_warning_about_a_matter_and_an_overthrow_and_a_refusal_to_allow():
     assert [(c.relation, c.modality, targets(c)) for c in overthrow] == [("opposes", "intended", {"BY"})]
     refused = claims_of("نفتالی بنت گفت: اسرائیل اجازه تشکیل دولت مستقل فلسطینی را نمی‌دهد.")
     assert [(c.relation, c.negated, targets(c)) for c in refused] == [("opposes", False, {"PS"})]
+
+
+def test_a_censure_of_a_matter_that_harms_ones_own_side_targets_the_other_party():
+    found = claims_of("حسین امیرعبداللهیان از عدم استرداد اموال ایران نزد بانک‌های کره جنوبی به شدت انتقاد کرد.")
+    assert [(c.relation, targets(c)) for c in found] == [("criticizes", {"KR"})]
