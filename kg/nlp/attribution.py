@@ -5,6 +5,7 @@ from __future__ import annotations
 from .clauses import HARD_STOPS, Clauses, Mention
 from .cues import content_before, is_speech_verb, speech_verbs_in
 from .discourse import Discourse
+from .lexicon import word_list
 from .tokens import Sentence
 from .verbs import VerbForm
 
@@ -30,6 +31,9 @@ class Attribution:
             lead = next((m for m in mentions if first <= m.start < start), None)
             if lead is not None and lead.how in ("pronoun:we", "pronoun:speaker") and quote_speaker:
                 subject = [quote_speaker]
+            elif lead is not None and lead.how == "pronoun:last-person" and ctx.is_person(ctx.speaker) \
+                    and _continues(words, forms, lead.end, start, j):
+                subject = [ctx.speaker]  # "وی افزود": the speaker goes on, whoever he named in between
             if not subject:
                 subject = [m.keys[0] for m in mentions if first <= m.start < start
                            and any(tuple(words[m.start - len(a) : m.start]) == a for a in AGENT_MARKERS)]
@@ -86,6 +90,15 @@ class Attribution:
     def _opens_condition(self, words: list[str], k: int) -> bool:
         opened = self.clauses.opens(words, k)
         return opened is not None and opened[1] == "condition"
+
+
+def _continues(words: list[str], forms: list[VerbForm | None], after: int, start: int, verb: int) -> bool:
+    """Whether the speech construction [start, verb], its subject ending at `after`, goes on with the previous
+    speaker ("وی افزود", "وی ادامه داد", "وی همچنین گفت")."""
+    marks = word_list("fa/continuations.txt")
+    form = forms[verb]
+    spoken = " ".join(words[start:verb] + [form.past if form is not None else words[verb]])
+    return spoken in marks or (form is not None and form.past in marks) or any(w in marks for w in words[after:verb])
 
 
 def _content_on(words: list[str], marker: str, lo: int, start: int) -> int | None:

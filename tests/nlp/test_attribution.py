@@ -70,3 +70,11 @@ def test_an_organ_speaking_after_its_spokesman_is_the_spokesman_going_on():
     assert [keys(c.speakers) for c in claims_of(text) if c.relation == "callsFor"] == [{"PESKOV"}]
     other = "سرگئی لاوروف گفت: روسیه از سوریه حمایت می‌کند. کرملین اعلام کرد که از ایران حمایت می‌کند."
     assert [keys(c.speakers) for c in claims_of(other) if "IR" in targets(c)] == [{"KREMLIN"}]
+
+
+def test_he_added_goes_on_with_the_speaker_not_a_person_he_named():
+    text = ("محمد جواد ظریف گفت: مجید تخت روانچی در تهران است. "
+            "وی افزود: دولت آمریکا تعهدات خود را شکسته است.")
+    assert [keys(c.speakers) for c in claims_of(text) if c.relation == "accuses"] == [{"ZARIF"}]
+    after_a_meeting = "سرگئی لاوروف با محمد جواد ظریف دیدار کرد. وی افزود: روسیه از سوریه حمایت می‌کند."
+    assert [keys(c.speakers) for c in claims_of(after_a_meeting) if c.relation == "supports"] == [{"LAVROV"}]
