@@ -663,3 +663,10 @@ def test_a_warning_about_a_matter_and_an_overthrow_and_a_refusal_to_allow():
 def test_a_censure_of_a_matter_that_harms_ones_own_side_targets_the_other_party():
     found = claims_of("حسین امیرعبداللهیان از عدم استرداد اموال ایران نزد بانک‌های کره جنوبی به شدت انتقاد کرد.")
     assert [(c.relation, targets(c)) for c in found] == [("criticizes", {"KR"})]
+
+
+def test_satisfaction_and_hope_expressed_about_a_matter_welcome_it():
+    found = claims_of("طرف ایرانی رضایت خود را نسبت به پیشنهادهای کره جنوبی ابراز داشته است.")
+    assert [(c.relation, targets(c)) for c in found] == [("welcomes", {"KR"})]
+    hoped = claims_of("حسن روحانی با ابراز امیدواری از شرایط فعلی مذاکرات وین گفت که ایران آماده است.")
+    assert [(c.relation, targets(c)) for c in hoped if c.relation == "welcomes"] == [("welcomes", {"VIENNA_TALKS"})]
