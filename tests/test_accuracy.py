@@ -17,11 +17,12 @@ from kg.eval.score import evaluate
 # kg eval's groups ("folder dev-outlets, fa": its Persian articles). The seed floors are issue 2's
 # (precision 0.80, recall 0.60) and issue 3's (F1 0.85). The syntax-driven extractor and the lexicon
 # written from the language (issue 9) moved dev from 0.752 to 0.691 and the Persian articles of other
-# outlets from 0.197 to 0.298; attribution, charges and evaluations (issue 11) to 0.703 and 0.352: these
-# floors hold that ground; issue 9's targets (0.80, 0.65) are above.
+# outlets from 0.197 to 0.298; attribution, charges and evaluations (issue 11) to 0.703 and 0.352, and
+# denials, failings, appeal phrases and continued speech to 0.703 and 0.381: these floors hold that
+# ground; issue 9's targets (0.80, 0.65) are above.
 THRESHOLDS = {"seed": {"precision": 0.80, "recall": 0.60, "f1": 0.85}, "dev": {"f1": 0.69},
-              "dev-outlets": {"f1": 0.24}}
-GROUP_THRESHOLDS = {("dev-outlets", "folder dev-outlets, fa"): {"f1": 0.33}}
+              "dev-outlets": {"f1": 0.27}}
+GROUP_THRESHOLDS = {("dev-outlets", "folder dev-outlets, fa"): {"f1": 0.37}}
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SCORER = SHARED / "tools" / "score.py"
