@@ -94,9 +94,8 @@ def create_app(store_dir: str, timeout: float = 60.0, row_cap: int = 10_000) -> 
         return Response(svg, media_type="image/svg+xml")
 
     def statements(request: Request) -> Response:
-        lang = _lang(request)
-        rows = data.run(named_query_with("corroboration", {"lang": lang}))
-        return page(request, "statements.html", rows=_plain(rows), total=len(rows.rows))
+        rows = list(data.statements(_lang(request)))
+        return page(request, "statements.html", rows=rows, total=len(rows))
 
     def contradictions(request: Request) -> Response:
         return page(request, "contradictions.html", rows=list(data.contradictions(_lang(request))))
@@ -108,7 +107,8 @@ def create_app(store_dir: str, timeout: float = 60.0, row_cap: int = 10_000) -> 
         form = await request.form()
         text = str(form.get("query", ""))
         try:
-            result = data.run(text, limit=SHOWN_QUERY_ROWS + 1) if text.strip() else None
+            # in a worker thread: the event loop serves other pages while the query runs
+            result = await _in_thread(lambda: data.run(text, limit=SHOWN_QUERY_ROWS + 1)) if text.strip() else None
             error = "" if text.strip() else "write a query first"
         except KgError as e:
             result, error = None, str(e)
@@ -190,19 +190,6 @@ def _query_context(example: str, text: str, result, error: str = "") -> dict:
     cells = [[short_cell(v, result.prefixes) for v in row] for row in result.rows[:SHOWN_QUERY_ROWS]] if result else []
     return {"examples": examples, "text": text or prefixes + "\nSELECT ?s ?p ?o WHERE { ?s ?p ?o } LIMIT 10\n",
             "result": result, "cells": cells, "error": error, "shown": SHOWN_QUERY_ROWS}
-
-
-def named_query_with(name: str, params: dict[str, str]) -> str:
-    """A named query with its parameters bound."""
-    from ..queries.named import bind_values
-
-    return bind_values(named_query(name), params)
-
-
-def _plain(result) -> list[dict]:
-    from ..queries.rows import Rows
-
-    return list(Rows(result))
 
 
 def _filters(request: Request) -> tuple[ClaimFilter, str, bool]:

@@ -158,6 +158,10 @@ class StoreData:
         answer = Rows(self.run(sparql))
         return answer[0] if len(answer) else {}
 
+    def statements(self, lang: str = "en") -> Rows:
+        """Statements two articles or more make, with their articles, outlets and original sources."""
+        return Rows(self.run(bind_values(named_query("corroboration"), {"lang": lang})))
+
     def contradictions(self, lang: str = "en") -> Rows:
         """Pairs of claims with the same parties and opposite relations or polarities."""
         return Rows(self.run(bind_values(named_query("contradictions"), {"lang": lang})))
