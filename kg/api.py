@@ -351,17 +351,26 @@ def workbench(store_dir: str | Path, timeout: float | None = QUERY_TIMEOUT, row_
     endpoint at /sparql; serve it with any ASGI server."""
     from .serve.app import create_app
 
-    return create_app(str(store_dir), timeout=timeout or QUERY_TIMEOUT, row_cap=row_cap)
+    if timeout is not None and timeout <= 0:
+        raise UsageError(f"--timeout must be more than 0 seconds, not {timeout:g}")
+    return create_app(str(store_dir), timeout=QUERY_TIMEOUT if timeout is None else timeout, row_cap=row_cap)
 
 
 def serve(store_dir: str | Path, host: str = "127.0.0.1", port: int = 8000, timeout: float | None = QUERY_TIMEOUT,
           row_cap: int = 10_000) -> None:
     """Serve the workbench of a store on http://host:port/ until Ctrl-C (uvicorn)."""
+    import socket
+
     import uvicorn
 
     if not 0 < port < 65536:
         raise UsageError(f"--port must be between 1 and 65535, not {port}")
     app = workbench(store_dir, timeout=timeout, row_cap=row_cap)
+    with socket.socket() as probe:  # a port in use is one line before the banner, not uvicorn's log after it
+        try:
+            probe.bind((host, port))
+        except OSError as e:
+            raise UsageError(f"cannot listen on {host}:{port}: {e.strerror}") from None
     print(f"kg serve: http://{host}:{port}/ on {store_dir} (Ctrl-C stops)", flush=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")
 

@@ -622,3 +622,16 @@ def test_serve_refuses_a_missing_store_and_a_bad_port_in_one_line(tmp_path, seed
     assert missing.returncode == 5 and "no store here" in one_line(missing.stderr)
     port = kg("serve", "--store", seed_store, "--port", "70000")
     assert port.returncode == 64 and "--port must be between 1 and 65535" in one_line(port.stderr)
+    timeout = kg("serve", "--store", seed_store, "--timeout", "0")
+    assert timeout.returncode == 64 and "--timeout must be more than 0" in one_line(timeout.stderr)
+
+
+def test_serve_on_a_port_in_use_says_so_in_one_line(seed_store):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        result = kg("serve", "--store", seed_store, "--port", taken.getsockname()[1])
+    assert result.returncode == 64 and "cannot listen on 127.0.0.1:" in one_line(result.stderr)
+    assert not result.stdout

@@ -28,7 +28,8 @@ SPEECH_ACTS = {"accuses", "criticizes", "condemns", "praises", "rejects", "denie
 PLACE_BOUND = {"visits", "deploysTo"}
 # Kinds of entity that hold no stance and do no act: the subject of a claim is an actor.
 NOT_AGENTS = {"concept", "place"}
-CENSURE = {"criticizes", "condemns", "accuses", "rejects", "opposes", "warns", "threatens", "sanctions"}
+# Relations against their object: a matter they name that harms the subject's own side is not its target.
+AGAINST = {"criticizes", "condemns", "accuses", "rejects", "opposes", "warns", "threatens", "sanctions"}
 MUTUAL = {"meets", "negotiatesWith", "agreesWith", "cooperatesWith", "partnersWith", "discusses"}
 MAX_CLAUSES_BACK = 3
 # An object that is a mere possibility is no stance ("احتمال ... را رد نکرد": did not rule out).
@@ -151,7 +152,7 @@ class ClaimFinder:
             ctx.last_parties = [ctx.state_of(k) or k for k in subjects]
         elif cue.rule.relation in MUTUAL - {"discusses"} and subjects and objects:  # "X در دیدار با Y": the two sides
             ctx.last_parties = list(dict.fromkeys(ctx.state_of(k) or k for k in subjects + objects))
-        if topic is not None and cue.rule.relation in CENSURE:
+        if topic is not None and cue.rule.relation in AGAINST:
             # "X criticized the withholding of X's assets by Y": the censure is of Y, X's own side is the victim
             own = {self._state(k, ctx) for k in subjects} | set(subjects)
             others = [k for k in topic["involves"] if k not in own and self._state(k, ctx) not in own]

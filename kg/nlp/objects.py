@@ -16,6 +16,7 @@ PARTY_OBJECT = {"meets", "negotiatesWith", "invites", "briefs"}
 DEMONSTRATIVES = ("این", "همین", "چنین")
 NOMINAL_REACH = 4
 BETWEEN_REACH = 4  # words between a nominal cue and its "میان / بین" ("مذاکرات رو در رو میان ...")
+BETWEEN_SPAN = 12  # the furthest the parties after "میان / بین" may run
 AGENT_REACH = 3
 INCLUDING = ("از", "جمله")
 # Prepositional adverbs that are never an object marker ("به طور رسمی": officially).
@@ -56,7 +57,7 @@ class ObjectFinder:
         for j in range(cue.end, min(len(words), cue.end + BETWEEN_REACH)):
             if words[j] in ("میان", "بین"):
                 parties, end = self.clauses.subject(mentions, words, j + 1, len(words))
-                return (parties, end) if len(parties) > 1 and end - j < 12 else ([], cue.end)
+                return (parties, end) if len(parties) > 1 and end - j < BETWEEN_SPAN else ([], cue.end)
             if words[j] in HARD_STOPS or any(m.start == j for m in mentions):
                 break
         return [], cue.end

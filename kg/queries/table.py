@@ -6,7 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -43,10 +43,6 @@ class ClaimFilter:
         families = relation_families()
         if self.relation and self.relation not in families and self.relation not in families.values():
             raise UsageError(f"no relation or family {self.relation!r} (see: kg relations)")
-
-    def is_empty(self) -> bool:
-        """True when the filter keeps every row."""
-        return all(getattr(self, f.name) in ("", None) for f in fields(self))
 
 
 def claim_table(answer: Rows) -> list[dict[str, Any]]:

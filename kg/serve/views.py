@@ -51,7 +51,7 @@ def _evidence(detail: dict[str, Any]) -> tuple[str, str, str]:
 
 def actor_view(data: StoreData, iri: str, lang: str) -> dict[str, Any]:
     """An actor: its names, Wikidata link, office and state, the claims it made, received and voiced."""
-    entity = data.entity(_iri(iri))
+    entity = data.entity(iri)
     if not entity:
         raise UsageError(f"no actor {iri!r} in this store")
     names = _names(data, lang)
@@ -85,7 +85,7 @@ def dyad_view(data: StoreData, a: str, b: str, lang: str) -> dict[str, Any]:
         raise UsageError("a pair needs two different actors: ?a=IRI&b=IRI")
     names = _names(data, lang)
     by_claim = {r["claim"]: r for r in data.table(lang)}
-    net = _network(data, (_iri(a), _iri(b)), lang)
+    net = _network(data, (a, b), lang)
     claims = {str(k) for _, _, k in net.edges(keys=True)}
     rows = sorted((by_claim[c] for c in claims if c in by_claim), key=lambda r: (r["date"], r["claim"]))
     return {"a": a, "b": b, "a_label": names.get(a, a), "b_label": names.get(b, b), "rows": rows}
@@ -94,9 +94,9 @@ def dyad_view(data: StoreData, a: str, b: str, lang: str) -> dict[str, Any]:
 def figure_of(data: StoreData, kind: str, iri: str, a: str, b: str, lang: str) -> str:
     """The SVG of an actor's diagram ("actor") or stance timeline ("stance"), or a pair's diagram ("dyad")."""
     if kind == "dyad":
-        return _svg(data, (_iri(a), _iri(b)), lang, "dyad")
+        return _svg(data, (a, b), lang, "dyad")
     if kind in ("actor", "stance"):
-        return _svg(data, (_iri(iri),), lang, kind)
+        return _svg(data, (iri,), lang, kind)
     raise UsageError(f"no figure {kind!r}")
 
 
@@ -147,9 +147,3 @@ def _names(data: StoreData, lang: str) -> dict[str, str]:
 
 def _order(by_claim: dict[str, dict]):
     return lambda claim: (by_claim.get(claim, {}).get("date", ""), claim)
-
-
-def _iri(text: str) -> str:
-    if not text.startswith(("http://", "https://")):
-        raise UsageError(f"not an actor's IRI: {text!r}")
-    return text
